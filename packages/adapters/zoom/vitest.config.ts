@@ -1,0 +1,3 @@
+import { channelkitProject } from '../../../vitest.shared';
+
+export default channelkitProject('@channelkit/zoom');

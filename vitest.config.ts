@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Every package is a vitest project; workspace packages resolve to their TypeScript sources through the
+// `@channelkit/source` export condition, so tests never need a build first.
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'packages/adapters/*', 'test'],
+  },
+});
