@@ -1,0 +1,84 @@
+import type {
+  Capabilities,
+  EnterpriseAccount,
+  LicenceChange,
+  LicenceState,
+  ListAccountsQuery,
+  PartnerId,
+  ProvisionAccountInput,
+} from '@channelkit/types';
+import type { Logger } from '../logging/logger';
+import type { HttpTransport } from '../transport/http-transport';
+import type { HttpTransportOptions, RetryOptions } from '../transport/transport-types';
+
+/** Everything one adapter operation receives besides its arguments. */
+export interface OperationContext {
+  /** The adapter's transport, built once by the client through {@link PartnerAdapter.createTransport}. */
+  transport: HttpTransport;
+  /**
+   * The caller's idempotency key for this operation, or one the client generated. Adapters pass it to the
+   * platform where the platform has a mechanism, and derive per-step keys from it otherwise.
+   */
+  idempotencyKey: string;
+  /** Cancels the operation; pass it to every transport call. */
+  signal: AbortSignal | undefined;
+  /** Per-attempt timeout override in milliseconds. */
+  timeoutMs: number | undefined;
+  /** Where the adapter reports what it decided (e.g. "resolved an ambiguous create by lookup"). */
+  logger: Logger;
+}
+
+/** The client-level settings an adapter's transport is built with. */
+export interface TransportSettings {
+  /** Per-attempt timeout in milliseconds. */
+  timeoutMs: number;
+  /** Retry policy. */
+  retry: RetryOptions;
+  /** Rate-limit overrides (requests per second per category) layered over the adapter's defaults. */
+  rateLimit?: HttpTransportOptions['rateLimit'];
+  /** `User-Agent` header. */
+  userAgent: string;
+  /** Include redacted bodies in transport events. */
+  emitBodies: boolean;
+}
+
+/** Enterprise-account operations; optional ones are absent when the platform lacks them. */
+export interface AccountsPort {
+  /** Creates an enterprise customer account; a retry with the same idempotency key never creates a second one. */
+  provision(input: ProvisionAccountInput, context: OperationContext): Promise<EnterpriseAccount>;
+  /** Reads one account by its partner-scoped id. */
+  get(accountId: string, context: OperationContext): Promise<EnterpriseAccount>;
+  /** Lists accounts page by page, in constant memory. */
+  list(query: ListAccountsQuery, context: OperationContext): AsyncIterable<EnterpriseAccount>;
+  /** Suspends an account. */
+  suspend?(accountId: string, context: OperationContext): Promise<EnterpriseAccount>;
+  /** Lifts a suspension. */
+  resume?(accountId: string, context: OperationContext): Promise<EnterpriseAccount>;
+  /** Ends the relationship with an account. */
+  close?(accountId: string, context: OperationContext): Promise<EnterpriseAccount>;
+}
+
+/** Licence (seat) operations. */
+export interface LicencesPort {
+  /** Reads purchased, assigned and pending seats, plan and term. */
+  get(accountId: string, context: OperationContext): Promise<LicenceState>;
+  /** Changes the seat count (and optionally the plan); refuses before sending what the platform would refuse. */
+  set(accountId: string, change: LicenceChange, context: OperationContext): Promise<LicenceState>;
+}
+
+/**
+ * The port every platform adapter implements. `createClient()` validates inputs before calling it and
+ * validates what it returns, so an adapter maps wire formats and nothing else.
+ */
+export interface PartnerAdapter {
+  /** Which platform this adapter speaks to. */
+  readonly partner: PartnerId;
+  /** What the adapter supports, as data; the client refuses the rest with `UnsupportedOperationError`. */
+  readonly capabilities: Capabilities;
+  /** Builds the adapter's transport (base URL, auth, error parsing, rate-limit categories) with the client's settings. */
+  createTransport(settings: TransportSettings): HttpTransport;
+  /** Enterprise-account operations. */
+  readonly accounts: AccountsPort;
+  /** Licence operations. */
+  readonly licences: LicencesPort;
+}
