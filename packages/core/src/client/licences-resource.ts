@@ -1,0 +1,45 @@
+import { type LicenceState, licenceChangeSchema, licenceStateSchema } from '@channelkit/types';
+import type { z } from 'zod';
+import type { PartnerAdapter } from '../port/adapter-port';
+import { accountIdSchema } from './account-id';
+import type { RequestOptions } from './client-options';
+import type { OperationRunner } from './operation-runner';
+
+/** Licence (seat) counts of one platform's accounts: `client.licences`. */
+export interface LicencesResource {
+  /**
+   * Reads an account's plan and seats: `seats.purchased`, `seats.assigned` and, where the platform has them,
+   * `seats.pending` and `seats.cap`.
+   */
+  get(accountId: string, options?: RequestOptions): Promise<LicenceState>;
+  /**
+   * Changes an account's seat count (and optionally its plan). A count the platform would refuse, such as fewer
+   * seats than are assigned, is refused before anything is sent. Emits `licence.changed`.
+   * @example
+   * await client.licences.set(account.id, { seats: 40 });
+   */
+  set(accountId: string, change: z.input<typeof licenceChangeSchema>, options?: RequestOptions): Promise<LicenceState>;
+}
+
+/** Builds `client.licences` over an adapter. */
+export function createLicencesResource(adapter: PartnerAdapter, run: OperationRunner): LicencesResource {
+  const { licences, capabilities } = adapter;
+  return {
+    async get(accountId, options) {
+      run.require(licences.get, capabilities.licences.get, 'licences.get');
+      const id = run.input(accountIdSchema, accountId, 'licences.get accountId');
+      const context = run.context(options);
+      return run.output(licenceStateSchema, await licences.get(id, context), 'licences.get');
+    },
+
+    async set(accountId, change, options) {
+      run.require(licences.set, capabilities.licences.set, 'licences.set');
+      const id = run.input(accountIdSchema, accountId, 'licences.set accountId');
+      const parsed = run.input(licenceChangeSchema, change, 'licence change');
+      const context = run.context(options);
+      const current = run.output(licenceStateSchema, await licences.set(id, parsed, context), 'licences.set');
+      run.emit('licence.changed', context.idempotencyKey, { accountId: id, current });
+      return current;
+    },
+  };
+}
