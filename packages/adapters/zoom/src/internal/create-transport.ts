@@ -1,0 +1,52 @@
+import {
+  createHttpTransport,
+  type HttpTransport,
+  oauth2ClientCredentials,
+  type TransportSettings,
+} from '@channelkit/core';
+import type { ZoomRateLimits } from '../zoom-options';
+import { parseZoomError } from './parse-zoom-error';
+
+/** What the transport factory needs; the secret stays in the closure that holds this object. */
+export interface ZoomConnection {
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+  baseUrl: string;
+  oauthUrl: string;
+  rateLimits: ZoomRateLimits;
+}
+
+function mergeRateLimits(
+  defaults: ZoomRateLimits,
+  overrides: TransportSettings['rateLimit'],
+): number | Record<string, number> {
+  // A single number from the client settings caps every label alike.
+  if (typeof overrides === 'number') return overrides;
+  return { ...defaults, ...overrides };
+}
+
+/** Builds the Zoom transport: Server-to-Server OAuth, labelled rate limits, Zoom's error bodies and tracking id. */
+export function createZoomTransport(connection: ZoomConnection, settings: TransportSettings): HttpTransport {
+  return createHttpTransport({
+    baseURL: connection.baseUrl,
+    platform: 'zoom',
+    auth: oauth2ClientCredentials({
+      tokenUrl: connection.oauthUrl,
+      clientId: connection.clientId,
+      clientSecret: connection.clientSecret,
+      grantType: 'account_credentials',
+      params: { account_id: connection.accountId },
+      credentialsIn: 'basic',
+    }),
+    timeoutMs: settings.timeoutMs,
+    retry: settings.retry,
+    userAgent: settings.userAgent,
+    emitBodies: settings.emitBodies,
+    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
+    // Zoom has no idempotency key; provisioning resolves ambiguous writes by reading instead.
+    idempotencyHeader: null,
+    requestIdHeader: 'x-zm-trackingid',
+    parseError: parseZoomError,
+  });
+}

@@ -1,0 +1,49 @@
+import type { EnterpriseAccount, LicenceState } from '@channelkit/types';
+import type { ZoomAccount, ZoomPlanBase, ZoomPlanUsage } from './wire-types';
+
+/** Maps a sub-account from `GET /accounts`, `GET /accounts/{id}` or `POST /accounts` to the domain. */
+export function toEnterpriseAccount(account: ZoomAccount): EnterpriseAccount {
+  const externalRefs: Record<string, string> = {};
+  if (account.owner_id) externalRefs.ownerId = account.owner_id;
+  if (account.account_number !== undefined && account.account_number !== '') {
+    externalRefs.accountNumber = String(account.account_number);
+  }
+  return {
+    partner: 'zoom',
+    id: account.id,
+    name: account.account_name ?? account.owner_email,
+    // A sub-account the master can see is usable: Zoom reports no other state for it.
+    status: 'active',
+    externalRefs,
+    owner: { email: account.owner_email },
+    createdAt: account.created_at,
+  };
+}
+
+/** `*yearly` plan types are annual commitments, `trial` is a trial, everything else renews monthly. */
+export function commitmentOf(planType: string): LicenceState['commitment'] {
+  if (planType === 'trial') return 'trial';
+  return /yearly|annual/i.test(planType) ? 'annual' : 'monthly';
+}
+
+/** Combines `GET /plans` (term, status) and `GET /plans/usage` (assigned, pending) into a licence state. */
+export function toLicenceState(
+  accountId: string,
+  plan: ZoomPlanBase,
+  usage: ZoomPlanUsage['plan_base'],
+): LicenceState {
+  const state: LicenceState = {
+    accountId,
+    partner: 'zoom',
+    plan: plan.type,
+    seats: { purchased: plan.hosts, assigned: usage?.usage ?? 0, pending: usage?.pending ?? 0 },
+    commitment: commitmentOf(plan.type),
+  };
+  if (plan.service_effective_date) {
+    state.term = plan.next_invoice_date
+      ? { start: plan.service_effective_date, end: plan.next_invoice_date }
+      : { start: plan.service_effective_date };
+  }
+  if (plan.status) state.status = plan.status;
+  return state;
+}

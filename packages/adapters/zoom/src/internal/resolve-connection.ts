@@ -1,0 +1,49 @@
+import { ConfigurationError } from '@channelkit/core';
+import {
+  ZOOM_DEFAULT_BASE_URL,
+  ZOOM_DEFAULT_OAUTH_URL,
+  ZOOM_DEFAULT_RATE_LIMITS,
+  type ZoomOptions,
+} from '../zoom-options';
+import type { ZoomConnection } from './create-transport';
+
+const CREDENTIALS = [
+  ['accountId', 'ZOOM_ACCOUNT_ID'],
+  ['clientId', 'ZOOM_CLIENT_ID'],
+  ['clientSecret', 'ZOOM_CLIENT_SECRET'],
+] as const;
+
+function isPositive(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** Options over environment variables over defaults; throws when a credential is missing. */
+export function resolveConnection(options: ZoomOptions, env: NodeJS.ProcessEnv): ZoomConnection {
+  const [accountId, clientId, clientSecret] = CREDENTIALS.map(([option, variable]) => {
+    const value = options[option] ?? env[variable];
+    if (value === undefined || value.trim() === '') {
+      throw new ConfigurationError(
+        `Zoom ${option} is missing: pass the "${option}" option to zoom() or set the ${variable} environment variable.`,
+        { option, envVar: variable },
+      );
+    }
+    return value.trim();
+  }) as [string, string, string];
+  const rateLimits = { ...ZOOM_DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  for (const [label, value] of Object.entries(rateLimits)) {
+    if (!isPositive(value)) {
+      throw new ConfigurationError(
+        `Zoom rateLimits.${label} must be a positive number of requests per second; got ${String(value)}.`,
+        { option: `rateLimits.${label}` },
+      );
+    }
+  }
+  return {
+    accountId,
+    clientId,
+    clientSecret,
+    baseUrl: (options.baseUrl ?? ZOOM_DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    oauthUrl: options.oauthUrl ?? ZOOM_DEFAULT_OAUTH_URL,
+    rateLimits,
+  };
+}

@@ -1,0 +1,35 @@
+import type { PartnerAdapter } from '@channelkit/core';
+import { zoomAccounts } from './internal/accounts';
+import { createZoomTransport } from './internal/create-transport';
+import { zoomLicences } from './internal/licences';
+import { resolveConnection } from './internal/resolve-connection';
+import { rememberWebhookSecret } from './internal/webhook-secret';
+import { ZOOM_CAPABILITIES } from './zoom-capabilities';
+import { ZOOM_DEFAULT_PLAN, type ZoomOptions } from './zoom-options';
+
+/**
+ * The Zoom adapter: sub-accounts through Zoom's Master Account API and seats through its Billing API, authenticated
+ * as a Server-to-Server OAuth app of the master account. Credentials come from the options or from
+ * `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID` and `ZOOM_CLIENT_SECRET`; they are held in closures, so neither
+ * `util.inspect` nor `JSON.stringify` of the adapter shows them.
+ *
+ * @throws ConfigurationError when a credential is given neither as an option nor as an environment variable.
+ * @example
+ * import { createClient } from '@channelkit/core';
+ * import { zoom } from '@channelkit/zoom';
+ *
+ * const client = createClient(zoom()); // reads ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
+ * const account = await client.accounts.provision({ profile, admin, seats: 25 });
+ */
+export function zoom(options: ZoomOptions = {}): PartnerAdapter {
+  const connection = resolveConnection(options, process.env);
+  const adapter: PartnerAdapter = {
+    partner: 'zoom',
+    capabilities: ZOOM_CAPABILITIES,
+    createTransport: (settings) => createZoomTransport(connection, settings),
+    accounts: zoomAccounts(options.defaultPlan ?? ZOOM_DEFAULT_PLAN),
+    licences: zoomLicences,
+  };
+  if (options.webhookSecretToken) rememberWebhookSecret(adapter, options.webhookSecretToken);
+  return adapter;
+}

@@ -1,0 +1,20 @@
+import type { Capabilities } from '@channelkit/types';
+
+/**
+ * What the Zoom adapter supports. Zoom's Master Account API has no suspend, resume or update call for a
+ * sub-account, and deal registration is not covered yet.
+ */
+export const ZOOM_CAPABILITIES: Capabilities = Object.freeze({
+  accounts: Object.freeze({
+    provision: true,
+    get: true,
+    list: true,
+    update: false,
+    suspend: false,
+    resume: false,
+    close: true,
+  }),
+  licences: Object.freeze({ get: true, set: true }),
+  referrals: Object.freeze({ outbound: false, inbound: false }),
+  webhooks: false,
+});
