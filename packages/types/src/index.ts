@@ -1,2 +1,78 @@
-/** Placeholder. */
+export { COUNTRY_CODES } from './data/country-codes';
+export { CURRENCY_CODES } from './data/currency-codes';
+export { ACCOUNT_STATUSES, type AccountStatus, accountStatusSchema } from './domain/account-status';
+export { type Capabilities, capabilitiesSchema } from './domain/capabilities';
+export {
+  CHANNEL_EVENT_TYPES,
+  type ChannelEvent,
+  type ChannelEventOf,
+  type ChannelEventType,
+  channelEventSchema,
+} from './domain/channel-event';
+export { COMMITMENT_KINDS, type CommitmentKind, commitmentKindSchema } from './domain/commitment-kind';
+export { type Contact, contactSchema } from './domain/contact';
+export {
+  EMPLOYEE_COUNT_BANDS,
+  type EmployeeCountBand,
+  employeeCountBandSchema,
+} from './domain/employee-count-band';
+export { type EnterpriseAccount, enterpriseAccountSchema } from './domain/enterprise-account';
+export {
+  type EnterpriseProfile,
+  enterpriseProfileSchema,
+  enterpriseProfileShape,
+} from './domain/enterprise-profile';
+export { type LicenceChange, licenceChangeSchema } from './domain/licence-change';
+export {
+  LICENCE_STATUSES,
+  type LicenceState,
+  type LicenceStatus,
+  licenceStateSchema,
+  licenceStatusSchema,
+} from './domain/licence-state';
+export { type ListAccountsQuery, listAccountsQuerySchema, MAX_PAGE_SIZE } from './domain/list-accounts-query';
+export { type PostalAddress, postalAddressSchema } from './domain/postal-address';
+export { type ProvisionAccountInput, provisionAccountInputSchema } from './domain/provision-account-input';
+export {
+  type Referral,
+  type ReferralDirection,
+  referralDirectionSchema,
+  referralSchema,
+} from './domain/referral';
+export {
+  canTransitionReferral,
+  REFERRAL_STATUSES,
+  REFERRAL_TRANSITIONS,
+  type ReferralStatus,
+  referralStatusSchema,
+} from './domain/referral-status';
+export { type Website, websiteSchema } from './domain/website';
+export { type CountryCode, countryCodeSchema } from './primitives/country-code';
+export { type CurrencyCode, currencyCodeSchema } from './primitives/currency-code';
+export { type Email, emailSchema } from './primitives/email';
+export { type IsoDate, type IsoDateTime, isoDateSchema, isoDateTimeSchema } from './primitives/iso-date';
+export { type Money, money, moneySchema } from './primitives/money';
+export { PARTNER_IDS, type PartnerId, partnerIdSchema } from './primitives/partner-id';
+export {
+  type E164Phone,
+  e164PhoneSchema,
+  type MainlandMobile,
+  mainlandMobileSchema,
+} from './primitives/phone';
+export { MAX_SEATS, type SeatCount, seatCountSchema } from './primitives/seat-count';
+export {
+  checkUnifiedSocialCreditCode,
+  isUnifiedSocialCreditCode,
+  type UnifiedSocialCreditCodeCheck,
+  type UnifiedSocialCreditCodeRule,
+} from './uscc/check-unified-social-credit-code';
+export {
+  type UnifiedSocialCreditCode,
+  unifiedSocialCreditCodeSchema,
+} from './uscc/unified-social-credit-code-schema';
+
+/**
+ * @internal
+ * Placeholder from the workspace skeleton, kept while another entry point still imports it.
+ */
 export const answer = 42;
