@@ -1,1 +1,48 @@
-export {};
+export { createSandbox, type Sandbox, type SandboxFaults } from './create-sandbox';
+export type {
+  Fault,
+  FaultKind,
+  FaultRule,
+  HangFault,
+  LatencyFault,
+  RateLimitFault,
+  ResetFault,
+  ServerErrorFault,
+  TokenExpiredFault,
+} from './faults/fault-rule';
+export { type SandboxHandlersOptions, sandboxHandlers } from './msw/sandbox-handlers';
+export type { RequestRecord } from './request-record';
+export type {
+  SandboxBaseUrls,
+  SandboxOptions,
+  SandboxRateLimits,
+  ZoomRateLimits,
+  ZoomSandboxOptions,
+} from './sandbox-options';
+export type { ConnectionFault, RequestCategory, SandboxPlatformName, SandboxResult } from './sandbox-result';
+export {
+  type RunningSandbox,
+  type RunningZoomCredentials,
+  type StartSandboxOptions,
+  startSandbox,
+} from './server/start-sandbox';
+export type {
+  ZoomPlanStatus,
+  ZoomPlanType,
+  ZoomSandboxAccount,
+  ZoomSandboxAccountInput,
+  ZoomSandboxControls,
+  ZoomSandboxCredentials,
+  ZoomSandboxPlan,
+  ZoomSandboxPlanInput,
+  ZoomSandboxUser,
+  ZoomSandboxUserInput,
+  ZoomUserStatus,
+  ZoomUserType,
+} from './zoom/zoom-controls';
+export {
+  ZOOM_API_BASE_URL,
+  ZOOM_BUSINESS_RATE_LIMITS,
+  ZOOM_OAUTH_URL,
+  ZOOM_SANDBOX_CREDENTIALS,
+} from './zoom/zoom-defaults';

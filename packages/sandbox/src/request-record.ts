@@ -1,0 +1,20 @@
+import type { FaultKind } from './faults/fault-rule';
+import type { RequestCategory, SandboxPlatformName } from './sandbox-result';
+
+/** One request the sandbox received, in arrival order; read it from `sandbox.requests`. */
+export interface RequestRecord {
+  /** HTTP method, upper case. */
+  readonly method: string;
+  /** URL path as sent, without the query string, e.g. `/v2/accounts`. */
+  readonly path: string;
+  /** The platform that served it; `undefined` when no platform recognised the URL. */
+  readonly platform: SandboxPlatformName | undefined;
+  /** Rate-limit bucket of the endpoint; `undefined` for unknown endpoints. */
+  readonly category: RequestCategory | undefined;
+  /** Response status; `undefined` while in flight and for `reset`/`hang` faults. */
+  readonly status: number | undefined;
+  /** The injected fault that decided the outcome (`latency` only when nothing else applied). */
+  readonly fault: FaultKind | undefined;
+  /** Arrival time in epoch milliseconds, from the sandbox clock (`now`). */
+  readonly at: number;
+}

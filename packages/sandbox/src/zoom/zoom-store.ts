@@ -1,0 +1,338 @@
+import { type Random, randomId } from '../internal/prng';
+import type {
+  ZoomPlanStatus,
+  ZoomPlanType,
+  ZoomSandboxAccount,
+  ZoomSandboxAccountInput,
+  ZoomSandboxControls,
+  ZoomSandboxCredentials,
+  ZoomSandboxPlan,
+  ZoomSandboxPlanInput,
+  ZoomSandboxUser,
+  ZoomSandboxUserInput,
+  ZoomUserStatus,
+  ZoomUserType,
+} from './zoom-controls';
+
+/** Mutable user record. */
+export interface UserRecord {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  type: ZoomUserType;
+  status: ZoomUserStatus;
+}
+
+/** Mutable plan record. */
+export interface PlanRecord {
+  type: ZoomPlanType;
+  hosts: number;
+  status: ZoomPlanStatus;
+  startedAt: number;
+  nextInvoiceAt: number;
+}
+
+/** Mutable account record. */
+export interface AccountRecord {
+  id: string;
+  accountName: string;
+  ownerId: string;
+  ownerEmail: string;
+  createdAt: number;
+  accountNumber: number;
+  payMode: 'master' | 'sub';
+  shareRc: boolean;
+  shareMc: boolean;
+  billingAutoRenew: boolean;
+  associated: boolean;
+  plan: PlanRecord | undefined;
+  users: Map<string, UserRecord>;
+}
+
+interface PageCursor {
+  scope: string;
+  offset: number;
+  expiresAt: number;
+}
+
+const PAGE_TOKEN_TTL_MS = 15 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Plan types the sandbox accepts on `POST /plans` and `PUT /plans/base`. */
+export const PLAN_TYPES: readonly ZoomPlanType[] = [
+  'monthly',
+  'yearly',
+  'business_monthly',
+  'business_yearly',
+  'trial',
+];
+
+/** Zoom timestamps carry no milliseconds. */
+export function zoomTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `YYYY-MM-DD` in UTC. */
+export function zoomDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function nextInvoice(type: ZoomPlanType, from: number): number {
+  const date = new Date(from);
+  if (type === 'trial') return from + 30 * DAY_MS;
+  if (type.endsWith('yearly')) date.setUTCFullYear(date.getUTCFullYear() + 1);
+  else date.setUTCMonth(date.getUTCMonth() + 1);
+  return date.getTime();
+}
+
+/** The in-memory state of one Zoom master account: sub-accounts, users, plans, tokens, page cursors. */
+export class ZoomStore implements ZoomSandboxControls {
+  readonly credentials: ZoomSandboxCredentials;
+  readonly tokenTtlSeconds: number;
+  readonly now: () => number;
+  readonly #random: Random;
+  readonly #accounts = new Map<string, AccountRecord>();
+  readonly #tokens = new Map<string, number>();
+  readonly #cursors = new Map<string, PageCursor>();
+  #nextAccountNumber = 100_000_001;
+
+  constructor(options: {
+    credentials: ZoomSandboxCredentials;
+    tokenTtlSeconds: number;
+    now: () => number;
+    random: Random;
+  }) {
+    this.credentials = options.credentials;
+    this.tokenTtlSeconds = options.tokenTtlSeconds;
+    this.now = options.now;
+    this.#random = options.random;
+  }
+
+  // --- tokens -------------------------------------------------------------------------------------------------
+
+  issueToken(): string {
+    const token = `sbx.${globalThis.crypto.randomUUID()}`;
+    this.#tokens.set(token, this.now() + this.tokenTtlSeconds * 1000);
+    return token;
+  }
+
+  /** `valid`, `expired`, or `unknown` for a bearer token. */
+  tokenState(token: string | undefined): 'valid' | 'expired' | 'unknown' {
+    const expiresAt = token === undefined ? undefined : this.#tokens.get(token);
+    if (expiresAt === undefined) return 'unknown';
+    return this.now() < expiresAt ? 'valid' : 'expired';
+  }
+
+  expireToken(token: string): void {
+    if (this.#tokens.has(token)) this.#tokens.set(token, Number.NEGATIVE_INFINITY);
+  }
+
+  expireTokens(): void {
+    for (const token of this.#tokens.keys()) this.#tokens.set(token, Number.NEGATIVE_INFINITY);
+  }
+
+  // --- pagination ---------------------------------------------------------------------------------------------
+
+  /** Pages `items` from the offset of `token` (or 0); `undefined` when the token is unknown, expired or foreign. */
+  page<T>(
+    scope: string,
+    items: readonly T[],
+    pageSize: number,
+    token: string | undefined,
+  ): { items: T[]; nextPageToken: string } | undefined {
+    let offset = 0;
+    if (token) {
+      const cursor = this.#cursors.get(token);
+      if (!cursor || cursor.scope !== scope || this.now() >= cursor.expiresAt) return undefined;
+      offset = cursor.offset;
+    }
+    const end = offset + pageSize;
+    let nextPageToken = '';
+    if (end < items.length) {
+      this.#pruneCursors();
+      nextPageToken = randomId(this.#random, 32);
+      this.#cursors.set(nextPageToken, { scope, offset: end, expiresAt: this.now() + PAGE_TOKEN_TTL_MS });
+    }
+    return { items: items.slice(offset, end), nextPageToken };
+  }
+
+  #pruneCursors(): void {
+    const now = this.now();
+    for (const [token, cursor] of this.#cursors) if (now >= cursor.expiresAt) this.#cursors.delete(token);
+  }
+
+  // --- accounts and users -------------------------------------------------------------------------------------
+
+  /** Sub-accounts currently associated with the master, in creation order. */
+  associatedAccounts(): AccountRecord[] {
+    return [...this.#accounts.values()].filter((account) => account.associated);
+  }
+
+  /** An associated sub-account, or `undefined` (Zoom then answers 2001). */
+  account(id: string): AccountRecord | undefined {
+    const account = this.#accounts.get(id);
+    return account?.associated ? account : undefined;
+  }
+
+  findOwnedAccount(email: string): AccountRecord | undefined {
+    const wanted = email.toLowerCase();
+    return this.associatedAccounts().find((account) => account.ownerEmail.toLowerCase() === wanted);
+  }
+
+  insertAccount(input: {
+    email: string;
+    firstName: string;
+    lastName: string;
+    accountName: string;
+    payMode: 'master' | 'sub';
+    shareRc: boolean;
+    shareMc: boolean;
+    billingAutoRenew: boolean;
+  }): AccountRecord {
+    const owner: UserRecord = {
+      id: randomId(this.#random),
+      email: input.email,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      type: 1,
+      status: 'active',
+    };
+    const account: AccountRecord = {
+      id: randomId(this.#random),
+      accountName: input.accountName,
+      ownerId: owner.id,
+      ownerEmail: input.email,
+      createdAt: this.now(),
+      accountNumber: this.#nextAccountNumber++,
+      payMode: input.payMode,
+      shareRc: input.shareRc,
+      shareMc: input.shareMc,
+      billingAutoRenew: input.billingAutoRenew,
+      associated: true,
+      plan: undefined,
+      users: new Map([[owner.id, owner]]),
+    };
+    this.#accounts.set(account.id, account);
+    return account;
+  }
+
+  insertUser(account: AccountRecord, input: Omit<UserRecord, 'id'>): UserRecord {
+    const user: UserRecord = { id: randomId(this.#random), ...input };
+    account.users.set(user.id, user);
+    return user;
+  }
+
+  findUserByEmail(account: AccountRecord, email: string): UserRecord | undefined {
+    const wanted = email.toLowerCase();
+    return [...account.users.values()].find((user) => user.email.toLowerCase() === wanted);
+  }
+
+  /** Licensed users: `usage` counts active ones, `pending` invited ones; inactive users hold no licence. */
+  licences(account: AccountRecord, except?: UserRecord): { usage: number; pending: number } {
+    let usage = 0;
+    let pending = 0;
+    for (const user of account.users.values()) {
+      if (user === except || user.type !== 2) continue;
+      if (user.status === 'active') usage++;
+      else if (user.status === 'pending') pending++;
+    }
+    return { usage, pending };
+  }
+
+  /** Whether one more licensed user fits in the base plan. */
+  hasFreeLicence(account: AccountRecord, except?: UserRecord): boolean {
+    const { usage, pending } = this.licences(account, except);
+    return usage + pending < (account.plan?.hosts ?? 0);
+  }
+
+  subscribe(
+    account: AccountRecord,
+    type: ZoomPlanType,
+    hosts: number,
+    status: ZoomPlanStatus = 'active',
+  ): void {
+    const startedAt = this.now();
+    account.plan = { type, hosts, status, startedAt, nextInvoiceAt: nextInvoice(type, startedAt) };
+  }
+
+  // --- controls -----------------------------------------------------------------------------------------------
+
+  listAccounts(): ZoomSandboxAccount[] {
+    return [...this.#accounts.values()].map(snapshotAccount);
+  }
+
+  getAccount(id: string): ZoomSandboxAccount | undefined {
+    const account = this.#accounts.get(id);
+    return account && snapshotAccount(account);
+  }
+
+  createAccount(input: ZoomSandboxAccountInput): ZoomSandboxAccount {
+    const firstName = input.firstName ?? 'Sandbox';
+    const lastName = input.lastName ?? 'Owner';
+    return snapshotAccount(
+      this.insertAccount({
+        email: input.email,
+        firstName,
+        lastName,
+        accountName: input.accountName ?? `${firstName} ${lastName}`,
+        payMode: input.payMode ?? 'master',
+        shareRc: false,
+        shareMc: false,
+        billingAutoRenew: false,
+      }),
+    );
+  }
+
+  setPlan(accountId: string, plan: ZoomSandboxPlanInput | undefined): ZoomSandboxAccount {
+    const account = this.#require(accountId);
+    if (plan) this.subscribe(account, plan.type, plan.hosts, plan.status);
+    else account.plan = undefined;
+    return snapshotAccount(account);
+  }
+
+  addUser(accountId: string, input: ZoomSandboxUserInput): ZoomSandboxUser {
+    const user = this.insertUser(this.#require(accountId), {
+      email: input.email,
+      firstName: input.firstName ?? '',
+      lastName: input.lastName ?? '',
+      type: input.type ?? 1,
+      status: input.status ?? 'active',
+    });
+    return { ...user };
+  }
+
+  #require(accountId: string): AccountRecord {
+    const account = this.#accounts.get(accountId);
+    if (!account) throw new Error(`No sandbox Zoom account ${accountId}`);
+    return account;
+  }
+}
+
+function snapshotPlan(plan: PlanRecord): ZoomSandboxPlan {
+  return {
+    type: plan.type,
+    hosts: plan.hosts,
+    status: plan.status,
+    serviceEffectiveDate: zoomDate(plan.startedAt),
+    nextInvoiceDate: zoomDate(plan.nextInvoiceAt),
+  };
+}
+
+function snapshotAccount(account: AccountRecord): ZoomSandboxAccount {
+  return {
+    id: account.id,
+    accountName: account.accountName,
+    ownerId: account.ownerId,
+    ownerEmail: account.ownerEmail,
+    createdAt: zoomTime(account.createdAt),
+    accountNumber: account.accountNumber,
+    payMode: account.payMode,
+    shareRc: account.shareRc,
+    shareMc: account.shareMc,
+    billingAutoRenew: account.billingAutoRenew,
+    associated: account.associated,
+    plan: account.plan && snapshotPlan(account.plan),
+    users: [...account.users.values()].map((user) => ({ ...user })),
+  };
+}
