@@ -23,12 +23,13 @@ import { ZOOM_DEFAULT_PLAN, type ZoomOptions } from './zoom-options';
  */
 export function zoom(options: ZoomOptions = {}): PartnerAdapter {
   const connection = resolveConnection(options, process.env);
+  const scope = { baseUrl: connection.baseUrl, defaultPlan: options.defaultPlan ?? ZOOM_DEFAULT_PLAN };
   const adapter: PartnerAdapter = {
     partner: 'zoom',
     capabilities: ZOOM_CAPABILITIES,
     createTransport: (settings) => createZoomTransport(connection, settings),
-    accounts: zoomAccounts(options.defaultPlan ?? ZOOM_DEFAULT_PLAN),
-    licences: zoomLicences,
+    accounts: zoomAccounts(scope),
+    licences: zoomLicences(scope),
   };
   if (options.webhookSecretToken) rememberWebhookSecret(adapter, options.webhookSecretToken);
   return adapter;

@@ -3,7 +3,7 @@ import type { EnterpriseAccount } from '@channelkit/types';
 import { listZoomAccounts } from './lookup';
 import { toEnterpriseAccount } from './mapping';
 import { provisionAccount } from './provision';
-import { accountPath, send } from './request';
+import { accountPath, send, type ZoomScope } from './request';
 import type { ZoomAccount } from './wire-types';
 
 /** Zoom's default page size is 30; the largest page means the fewest (Medium-labelled) requests. */
@@ -24,9 +24,9 @@ async function* listAccounts(
 async function* nothing(): AsyncGenerator<EnterpriseAccount, void, undefined> {}
 
 /** The accounts port over Zoom's Master Account API. */
-export function zoomAccounts(defaultPlan: string): AccountsPort {
+export function zoomAccounts(scope: ZoomScope): AccountsPort {
   return {
-    provision: (input, context) => provisionAccount(input, defaultPlan, context),
+    provision: (input, context) => provisionAccount(scope, input, context),
     get: getAccount,
     // Zoom cannot filter by status and lists only usable sub-accounts, which all map to 'active'.
     list: (query, context) =>

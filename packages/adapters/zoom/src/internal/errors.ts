@@ -1,18 +1,40 @@
 import { ConflictError, NotFoundError, ValidationError } from '@channelkit/core';
 
+/** Where an adapter-made error happened: the last request of the operation, as the transport would report it. */
+export interface ErrorSite {
+  /** HTTP method. */
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  /** Zoom's tracking id of the response the decision was based on. */
+  requestId: string | undefined;
+}
+
 /** A rule Zoom enforces that the shared schemas cannot know, refused before anything is sent. */
 export function invalidField(field: string, message: string): ValidationError {
   return new ValidationError(message, [{ path: field, message }]);
 }
 
 /** The account exists but has no base plan to read or change. */
-export function noBasePlan(accountId: string): NotFoundError {
-  return new NotFoundError(
-    `Zoom sub-account ${accountId} has no base plan. Provision it with seats (or subscribe a plan) first.`,
-  );
+export function noBasePlan(accountId: string, site: ErrorSite): NotFoundError {
+  return new NotFoundError({
+    status: 404,
+    platform: 'zoom',
+    request: { method: site.method, url: site.url, headers: {} },
+    requestId: site.requestId,
+    message:
+      `Zoom sub-account ${accountId} has no base plan, so it has no licences. ` +
+      'Provision it with seats (which subscribes a base plan) first.',
+  });
 }
 
-/** The account already holds a different plan than the one asked for. */
-export function conflict(message: string): ConflictError {
-  return new ConflictError(message);
+/** The account already holds a different base plan than the one asked for. */
+export function planConflict(message: string, site: ErrorSite): ConflictError {
+  return new ConflictError({
+    status: 409,
+    platform: 'zoom',
+    request: { method: site.method, url: site.url, headers: {} },
+    requestId: site.requestId,
+    message,
+  });
 }

@@ -1,17 +1,17 @@
 import {
-  ConflictError,
   computeBackoffDelay,
   isAmbiguousFailure,
+  isChannelError,
   type OperationContext,
   sleep,
 } from '@channelkit/core';
 import type { EnterpriseAccount, ProvisionAccountInput } from '@channelkit/types';
-import { conflict, invalidField } from './errors';
+import { invalidField, planConflict } from './errors';
 import { findAccountByOwnerEmail } from './lookup';
 import { toEnterpriseAccount } from './mapping';
 import { ZOOM_EMAIL_IN_USE } from './parse-zoom-error';
 import { generatePassword } from './password';
-import { accountPath, send } from './request';
+import { accountPath, exchange, send, siteOf, type ZoomScope } from './request';
 import type { ZoomAccount, ZoomContact, ZoomCreatedAccount, ZoomPlans } from './wire-types';
 
 /** Zoom's limit on `account_name`. */
@@ -22,8 +22,14 @@ const WRITE_BACKOFF = { maxRetries: MAX_WRITE_ATTEMPTS, baseDelayMs: 500, maxDel
 
 type PlanBase = { type: string; hosts: number };
 
+function isConflict(error: unknown): boolean {
+  return isChannelError(error) && error.code === 'conflict';
+}
+
 function isEmailInUse(error: unknown): boolean {
-  return error instanceof ConflictError && Number(error.platformCode) === ZOOM_EMAIL_IN_USE;
+  return (
+    isConflict(error) && Number((error as { platformCode?: unknown }).platformCode) === ZOOM_EMAIL_IN_USE
+  );
 }
 
 async function backoff(context: OperationContext, attempt: number): Promise<void> {
@@ -81,28 +87,33 @@ async function createOrFindAccount(
  * True when the account already has exactly the wanted base plan, false when it has none; a different base plan is
  * a conflict the caller must settle with `licences.set`.
  */
-async function hasBasePlan(accountId: string, wanted: PlanBase, context: OperationContext): Promise<boolean> {
-  const plans = await send<ZoomPlans>(context, 'medium', {
-    method: 'GET',
-    path: accountPath(accountId, '/plans'),
-  });
-  const current = plans.plan_base;
+async function hasBasePlan(
+  scope: ZoomScope,
+  accountId: string,
+  wanted: PlanBase,
+  context: OperationContext,
+): Promise<boolean> {
+  const path = accountPath(accountId, '/plans');
+  const response = await exchange<ZoomPlans>(context, 'medium', { method: 'GET', path });
+  const current = response.data.plan_base;
   if (!current) return false;
   if (current.type === wanted.type && current.hosts === wanted.hosts) return true;
-  throw conflict(
+  throw planConflict(
     `Zoom sub-account ${accountId} already has base plan ${current.type} with ${current.hosts} seats, not ` +
       `${wanted.type} with ${wanted.hosts}. Use licences.set to change seats or plan.`,
+    siteOf(scope, 'GET', path, response),
   );
 }
 
 /** `POST /accounts/{id}/plans`, made idempotent by reading the plans before any second attempt. */
 async function ensureBasePlan(
+  scope: ZoomScope,
   accountId: string,
   body: { contact: ZoomContact; plan_base: PlanBase },
   checkFirst: boolean,
   context: OperationContext,
 ): Promise<void> {
-  if (checkFirst && (await hasBasePlan(accountId, body.plan_base, context))) {
+  if (checkFirst && (await hasBasePlan(scope, accountId, body.plan_base, context))) {
     context.logger.info('zoom: base plan already in place', { accountId });
     return;
   }
@@ -117,9 +128,9 @@ async function ensureBasePlan(
       context.logger.info('zoom: subscribed base plan', { accountId, attempt });
       return;
     } catch (error) {
-      const exists = error instanceof ConflictError;
+      const exists = isConflict(error);
       if (!exists && !isAmbiguousFailure(error)) throw error;
-      if (await hasBasePlan(accountId, body.plan_base, context)) {
+      if (await hasBasePlan(scope, accountId, body.plan_base, context)) {
         context.logger.info('zoom: plan subscription resolved by lookup; the plan exists', {
           accountId,
           attempt,
@@ -157,8 +168,8 @@ function contactOf(input: ProvisionAccountInput): ZoomContact {
 
 /** Creates a master-paid sub-account and, when seats are asked for, subscribes its base plan. */
 export async function provisionAccount(
+  scope: ZoomScope,
   input: ProvisionAccountInput,
-  defaultPlan: string,
   context: OperationContext,
 ): Promise<EnterpriseAccount> {
   const nameLength = [...input.profile.legalName].length;
@@ -170,8 +181,14 @@ export async function provisionAccount(
   }
   const { account, created } = await createOrFindAccount(input, context);
   if (input.seats !== undefined) {
-    const planBase = { type: input.plan ?? defaultPlan, hosts: input.seats };
-    await ensureBasePlan(account.id, { contact: contactOf(input), plan_base: planBase }, !created, context);
+    const planBase = { type: input.plan ?? scope.defaultPlan, hosts: input.seats };
+    await ensureBasePlan(
+      scope,
+      account.id,
+      { contact: contactOf(input), plan_base: planBase },
+      !created,
+      context,
+    );
   }
   const result = toEnterpriseAccount(account);
   result.name = account.account_name ?? input.profile.legalName;

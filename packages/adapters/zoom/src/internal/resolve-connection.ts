@@ -22,20 +22,17 @@ export function resolveConnection(options: ZoomOptions, env: NodeJS.ProcessEnv):
   const [accountId, clientId, clientSecret] = CREDENTIALS.map(([option, variable]) => {
     const value = options[option] ?? env[variable];
     if (value === undefined || value.trim() === '') {
-      throw new ConfigurationError(
-        `Zoom ${option} is missing: pass the "${option}" option to zoom() or set the ${variable} environment variable.`,
-        { option, envVar: variable },
-      );
+      throw new ConfigurationError({ option, env: variable });
     }
     return value.trim();
   }) as [string, string, string];
   const rateLimits = { ...ZOOM_DEFAULT_RATE_LIMITS, ...options.rateLimits };
   for (const [label, value] of Object.entries(rateLimits)) {
     if (!isPositive(value)) {
-      throw new ConfigurationError(
-        `Zoom rateLimits.${label} must be a positive number of requests per second; got ${String(value)}.`,
-        { option: `rateLimits.${label}` },
-      );
+      throw new ConfigurationError({
+        option: `rateLimits.${label}`,
+        problem: `must be a positive number of requests per second (got ${String(value)})`,
+      });
     }
   }
   return {
