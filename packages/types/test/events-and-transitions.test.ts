@@ -1,0 +1,109 @@
+import {
+  CHANNEL_EVENT_TYPES,
+  type ChannelEvent,
+  type ChannelEventOf,
+  type ChannelEventType,
+  canTransitionReferral,
+  channelEventSchema,
+  REFERRAL_STATUSES,
+  REFERRAL_TRANSITIONS,
+  type ReferralStatus,
+} from '@channelkit/types';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { account, licence, referral } from './fixtures';
+
+const common = { id: 'evt_1', partner: 'zoom', occurredAt: '2025-03-31T09:30:00+08:00' } as const;
+
+describe('channelEventSchema', () => {
+  const events: ChannelEvent[] = [
+    { ...common, type: 'account.provisioned', account: { ...account, status: 'provisioning' } },
+    { ...common, type: 'account.activated', account },
+    { ...common, type: 'account.suspended', account: { ...account, status: 'suspended' } },
+    { ...common, type: 'account.closed', account: { ...account, status: 'closed' } },
+    { ...common, type: 'licence.changed', accountId: 'sub_123', current: licence },
+    {
+      ...common,
+      type: 'licence.changed',
+      accountId: 'sub_123',
+      previous: licence,
+      current: { ...licence, seats: { purchased: 60, assigned: 12 } },
+    },
+    { ...common, type: 'referral.received', referral: { ...referral, direction: 'inbound' } },
+    {
+      ...common,
+      type: 'referral.updated',
+      referral: { ...referral, status: 'in_review' },
+      previousStatus: 'submitted',
+    },
+  ];
+
+  it.each(events.map((event) => [event.type, event] as const))('accepts %s', (_, event) => {
+    expect(channelEventSchema.parse(event)).toEqual(event);
+  });
+
+  it('covers every event type', () => {
+    expect(new Set(events.map((event) => event.type))).toEqual(new Set(CHANNEL_EVENT_TYPES));
+    expectTypeOf<ChannelEventType>().toEqualTypeOf<(typeof CHANNEL_EVENT_TYPES)[number]>();
+  });
+
+  it('narrows by type', () => {
+    expectTypeOf<ChannelEventOf<'referral.updated'>['previousStatus']>().toEqualTypeOf<
+      ReferralStatus | undefined
+    >();
+    expectTypeOf<ChannelEventOf<'licence.changed'>>().toHaveProperty('current');
+    expectTypeOf<ChannelEventOf<'account.closed'>>().not.toHaveProperty('referral');
+  });
+
+  it('refuses unknown types and events without their payload', () => {
+    expect(channelEventSchema.safeParse({ ...common, type: 'account.deleted', account }).success).toBe(false);
+    expect(
+      channelEventSchema.safeParse({ ...common, type: 'account.activated' }).error?.issues[0]?.path,
+    ).toEqual(['account']);
+    expect(
+      channelEventSchema.safeParse({ ...common, occurredAt: 'yesterday', type: 'account.activated', account })
+        .error?.issues[0]?.path,
+    ).toEqual(['occurredAt']);
+  });
+});
+
+describe('referral transitions', () => {
+  const allowed: [ReferralStatus, ReferralStatus][] = [
+    ['draft', 'submitted'],
+    ['draft', 'cancelled'],
+    ['submitted', 'in_review'],
+    ['submitted', 'accepted'],
+    ['submitted', 'declined'],
+    ['submitted', 'cancelled'],
+    ['in_review', 'action_required'],
+    ['in_review', 'accepted'],
+    ['in_review', 'declined'],
+    ['in_review', 'expired'],
+    ['in_review', 'cancelled'],
+    ['action_required', 'in_review'],
+    ['action_required', 'submitted'],
+    ['action_required', 'declined'],
+    ['action_required', 'expired'],
+    ['action_required', 'cancelled'],
+    ['accepted', 'won'],
+    ['accepted', 'lost'],
+    ['accepted', 'expired'],
+    ['accepted', 'cancelled'],
+  ];
+
+  it('allows exactly the listed moves', () => {
+    for (const from of REFERRAL_STATUSES) {
+      for (const to of REFERRAL_STATUSES) {
+        const expected = allowed.some(([a, b]) => a === from && b === to);
+        expect(canTransitionReferral(from, to), `${from} → ${to}`).toBe(expected);
+      }
+    }
+    expect(Object.keys(REFERRAL_TRANSITIONS).sort()).toEqual([...REFERRAL_STATUSES].sort());
+  });
+
+  it('has no exits from terminal states and no self-transitions', () => {
+    for (const terminal of ['won', 'lost', 'declined', 'expired', 'cancelled'] as const) {
+      expect(REFERRAL_TRANSITIONS[terminal]).toEqual([]);
+    }
+    for (const status of REFERRAL_STATUSES) expect(canTransitionReferral(status, status)).toBe(false);
+  });
+});
