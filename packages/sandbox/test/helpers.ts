@@ -20,6 +20,7 @@ export function zoomClient(urls: { baseUrl: string; oauthUrl: string }) {
         account_id: ZOOM_SANDBOX_CREDENTIALS.accountId,
       }),
     });
+    if (response.status !== 200) throw new Error(`token request answered ${response.status}`);
     const body = (await response.json()) as { access_token: string };
     return body.access_token;
   }
