@@ -27,7 +27,13 @@ const common = {
 };
 
 function accountEvent<const T extends (typeof CHANNEL_EVENT_TYPES)[number]>(type: T) {
-  return z.object({ ...common, type: z.literal(type), account: enterpriseAccountSchema });
+  return z.object({
+    ...common,
+    /** The event type. */
+    type: z.literal(type),
+    /** The account after the change. */
+    account: enterpriseAccountSchema,
+  });
 }
 
 /**
@@ -48,16 +54,29 @@ export const channelEventSchema = z.discriminatedUnion('type', [
   accountEvent('account.closed'),
   z.object({
     ...common,
+    /** The event type. */
     type: z.literal('licence.changed'),
+    /** The platform's id of the account. */
     accountId: z.string().min(1, 'must not be empty'),
+    /** The licences before the change, when the platform reports them. */
     previous: licenceStateSchema.optional(),
+    /** The licences after the change. */
     current: licenceStateSchema,
   }),
-  z.object({ ...common, type: z.literal('referral.received'), referral: referralSchema }),
   z.object({
     ...common,
-    type: z.literal('referral.updated'),
+    /** The event type. */
+    type: z.literal('referral.received'),
+    /** The referral as received. */
     referral: referralSchema,
+  }),
+  z.object({
+    ...common,
+    /** The event type. */
+    type: z.literal('referral.updated'),
+    /** The referral after the change. */
+    referral: referralSchema,
+    /** The state before the change, when the platform reports it. */
     previousStatus: referralStatusSchema.optional(),
   }),
 ]);
@@ -69,4 +88,10 @@ export type ChannelEvent = z.infer<typeof channelEventSchema>;
 export type ChannelEventType = ChannelEvent['type'];
 
 /** The member of {@link ChannelEvent} with the given `type`. */
-export type ChannelEventOf<T extends ChannelEventType> = Extract<ChannelEvent, { type: T }>;
+export type ChannelEventOf<T extends ChannelEventType> = Extract<
+  ChannelEvent,
+  {
+    /** The event type to pick. */
+    type: T;
+  }
+>;
