@@ -33,8 +33,11 @@ export interface AuthStrategy {
   readonly name: string;
   /** Returns the request with credentials added. Called before every attempt. */
   authenticate(request: OutgoingRequest, context: AuthContext): OutgoingRequest | Promise<OutgoingRequest>;
-  /** Forgets cached credentials after the platform rejected them as expired. */
-  invalidate?(): void;
+  /**
+   * Forgets cached credentials after the platform rejected them as expired. `rejected` is the attempt that was
+   * refused, so a strategy can keep a token another request already refreshed.
+   */
+  invalidate?(rejected?: OutgoingRequest): void;
   /** Values that must never be printed (secrets, tokens); the transport redacts them everywhere. */
   secrets?(): readonly string[];
 }

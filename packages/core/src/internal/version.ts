@@ -1,0 +1,2 @@
+/** Package version, for the default User-Agent. */
+export const version = '0.1.0';

@@ -1,0 +1,497 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'eventemitter3';
+import type { AuthContext, AuthStrategy, OutgoingRequest } from '../auth/auth-strategy';
+import { type ApiError, createApiError } from '../errors/api-error';
+import type { ChannelError } from '../errors/channel-error';
+import { ConfigurationError } from '../errors/configuration-error';
+import { type AbortError, ConnectionError, TimeoutError } from '../errors/network-errors';
+import type { RequestSummary } from '../errors/request-summary';
+import type { RetryReason, TransportEventMap } from '../events/transport-events';
+import { createAxiosSender, WireFailure, type WireResponse } from '../internal/axios-sender';
+import {
+  encodeBody,
+  guessErrorMessage,
+  parseBody,
+  resolveUrl,
+  stringifyParams,
+  urlWithQuery,
+} from '../internal/encoding';
+import { RateLimiter } from '../internal/rate-limiter';
+import { version } from '../internal/version';
+import { createRedactor, type Redactor } from '../redaction/redactor';
+import { computeBackoffDelay, parseRetryAfter } from './backoff';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './defaults';
+import { abortErrorFrom, sleep } from './sleep';
+import type {
+  ErrorParser,
+  HttpTransportOptions,
+  PlatformErrorInfo,
+  RetryOptions,
+  TransportRequest,
+  TransportResponse,
+} from './transport-types';
+
+/** Sends requests to one platform with timeouts, retries, rate limiting, authentication and events. */
+export interface HttpTransport {
+  /** Platform name used in errors and events. */
+  readonly platform: string;
+  /**
+   * Sends one logical request (retrying as the policy allows) and resolves with the 2xx response; rejects with
+   * an `ApiError` subclass, `TimeoutError`, `ConnectionError`, `AbortError` or `ConfigurationError`.
+   */
+  request<T = unknown>(request: TransportRequest): Promise<TransportResponse<T>>;
+  /** Subscribes to an event. */
+  on<E extends keyof TransportEventMap>(event: E, listener: (payload: TransportEventMap[E]) => void): this;
+  /** Unsubscribes a listener added with `on` or `once`. */
+  off<E extends keyof TransportEventMap>(event: E, listener: (payload: TransportEventMap[E]) => void): this;
+  /** Subscribes to the next occurrence of an event only. */
+  once<E extends keyof TransportEventMap>(event: E, listener: (payload: TransportEventMap[E]) => void): this;
+}
+
+/**
+ * Creates the HTTP transport an adapter talks to its platform through. Throws `ConfigurationError` for bad
+ * options (e.g. `timeoutMs` of 0, a relative `baseURL`).
+ * @example
+ * const transport = createHttpTransport({
+ *   baseURL: 'https://api.zoom.us/v2',
+ *   platform: 'zoom',
+ *   auth: oauth2ClientCredentials({ tokenUrl, clientId, clientSecret }),
+ *   rateLimit: { light: 80, medium: 60, heavy: 40 },
+ * });
+ * const { data } = await transport.request({ method: 'GET', path: '/accounts/abc' });
+ */
+export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
+  return new Transport(options);
+}
+
+type Failure = { error: ChannelError; status: number | undefined; retry: RetryDecision; delayMs?: number };
+/** `always`: the platform certainly did not process it; `repeatable`: only if the request is safe to repeat. */
+type RetryDecision = { when: 'always' | 'repeatable' | 'never' | 'refresh'; reason: RetryReason };
+
+const safeMethods = new Set(['GET', 'PUT', 'DELETE']);
+
+class Transport implements HttpTransport {
+  readonly platform: string;
+  readonly #baseURL: string;
+  readonly #timeoutMs: number;
+  readonly #retry: RetryOptions;
+  readonly #auth: AuthStrategy | undefined;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #defaultHeaders: Record<string, string>;
+  readonly #idempotencyHeader: string | undefined;
+  readonly #requestIdHeader: string;
+  readonly #parseError: ErrorParser | undefined;
+  readonly #emitBodies: boolean;
+  readonly #events = new EventEmitter();
+  readonly #redactor: Redactor;
+  readonly #send = createAxiosSender();
+
+  constructor(options: HttpTransportOptions) {
+    this.#baseURL = checkBaseURL(options.baseURL);
+    this.platform = options.platform ?? 'http';
+    this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs);
+    this.#retry = checkRetry({ ...DEFAULT_RETRY, ...options.retry });
+    this.#auth = options.auth;
+    this.#limiter =
+      options.rateLimit === undefined ? undefined : new RateLimiter(checkRateLimit(options.rateLimit));
+    this.#defaultHeaders = {
+      accept: 'application/json',
+      'user-agent': options.userAgent ?? `channelkit/${version}`,
+    };
+    this.#idempotencyHeader = options.idempotencyHeader?.toLowerCase() ?? undefined;
+    this.#requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();
+    this.#parseError = options.parseError;
+    this.#emitBodies = options.emitBodies ?? false;
+    const auth = options.auth;
+    this.#redactor = createRedactor(() => auth?.secrets?.() ?? []);
+  }
+
+  on<E extends keyof TransportEventMap>(event: E, listener: (payload: TransportEventMap[E]) => void): this {
+    this.#events.on(event, listener);
+    return this;
+  }
+
+  off<E extends keyof TransportEventMap>(event: E, listener: (payload: TransportEventMap[E]) => void): this {
+    this.#events.off(event, listener);
+    return this;
+  }
+
+  once<E extends keyof TransportEventMap>(event: E, listener: (payload: TransportEventMap[E]) => void): this {
+    this.#events.once(event, listener);
+    return this;
+  }
+
+  async request<T = unknown>(request: TransportRequest): Promise<TransportResponse<T>> {
+    const { method, signal } = request;
+    const timeoutMs = request.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(request.timeoutMs);
+    const retry =
+      request.retry === undefined
+        ? this.#retry
+        : request.retry === false
+          ? { ...this.#retry, maxRetries: 0 }
+          : checkRetry({ ...this.#retry, ...request.retry });
+    const category = request.category ?? 'default';
+    const idempotencyKey =
+      this.#idempotencyHeader === undefined
+        ? undefined
+        : (request.idempotencyKey ?? (method === 'GET' ? undefined : randomUUID()));
+    // A key the platform dedups on makes any write safe to repeat; without one, only the method decides.
+    const repeatable = request.idempotent ?? (safeMethods.has(method) || idempotencyKey !== undefined);
+    const authenticate = request.authenticate !== false && this.#auth !== undefined;
+    const startedAt = performance.now();
+    const base = this.#outgoing(request, idempotencyKey);
+
+    let retries = 0;
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      let failure: Failure;
+      try {
+        if (signal?.aborted) throw abortErrorFrom(signal);
+        if (this.#limiter !== undefined) {
+          const wait = this.#limiter.acquire(category, signal, this.#onWait(method, request.path, category));
+          if (wait !== undefined) await wait;
+        }
+        let outgoing: OutgoingRequest = {
+          ...base,
+          query: { ...base.query },
+          headers: { ...base.headers },
+          form: base.form && { ...base.form },
+        };
+        if (authenticate)
+          outgoing = await (this.#auth as AuthStrategy).authenticate(outgoing, this.#context(signal));
+        const result = await this.#attempt<T>(outgoing, request, {
+          attempt,
+          category,
+          idempotencyKey,
+          timeoutMs,
+          signal,
+        });
+        if ('response' in result) return result.response;
+        failure = result.failure;
+      } catch (error) {
+        const channelError = error as ChannelError;
+        this.#emitError(request, category, attempt, undefined, startedAt, idempotencyKey, channelError);
+        throw error;
+      }
+
+      const { error, status, retry: decision } = failure;
+      let allowed = false;
+      if (decision.when === 'refresh' && !refreshed) {
+        refreshed = true;
+        allowed = true;
+      } else if (retries < retry.maxRetries) {
+        allowed = decision.when === 'always' || (decision.when === 'repeatable' && repeatable);
+        if (allowed) retries++;
+      }
+      if (!allowed) {
+        this.#emitError(request, category, attempt, status, startedAt, idempotencyKey, error);
+        throw error;
+      }
+      const delayMs =
+        decision.when === 'refresh'
+          ? 0
+          : Math.max(
+              computeBackoffDelay(retries - 1, retry),
+              Math.min(failure.delayMs ?? 0, retry.maxDelayMs),
+            );
+      if (this.#events.listenerCount('retry') > 0) {
+        this.#events.emit('retry', {
+          ...this.#eventBase(request, base, attempt, category, idempotencyKey, Date.now()),
+          reason: decision.reason,
+          delayMs,
+          status,
+          error,
+        });
+      }
+      try {
+        if (delayMs > 0) await sleep(delayMs, signal);
+      } catch (abort) {
+        this.#emitError(request, category, attempt, status, startedAt, idempotencyKey, abort as AbortError);
+        throw abort;
+      }
+    }
+  }
+
+  /** Sends one attempt; resolves with the response or a classified failure, rejects only on abort. */
+  async #attempt<T>(
+    outgoing: OutgoingRequest,
+    request: TransportRequest,
+    at: {
+      attempt: number;
+      category: string;
+      idempotencyKey: string | undefined;
+      timeoutMs: number;
+      signal: AbortSignal | undefined;
+    },
+  ): Promise<{ response: TransportResponse<T> } | { failure: Failure }> {
+    const headers = outgoing.headers;
+    const data = encodeBody(outgoing, headers);
+    const url = urlWithQuery(outgoing);
+    const startedAt = Date.now();
+    const sentAt = performance.now();
+    if (this.#events.listenerCount('request') > 0) {
+      this.#events.emit('request', {
+        ...this.#eventBase(request, outgoing, at.attempt, at.category, at.idempotencyKey, startedAt),
+        headers: this.#redactor.headers(headers),
+        ...(this.#emitBodies ? { body: this.#redactor.value(outgoing.form ?? outgoing.body) } : {}),
+      });
+    }
+
+    let wire: WireResponse;
+    try {
+      wire = await this.#send({
+        method: outgoing.method,
+        url,
+        headers,
+        data,
+        signal: at.signal,
+        timeoutMs: at.timeoutMs,
+      });
+    } catch (error) {
+      if (!(error instanceof WireFailure)) throw error;
+      return { failure: this.#wireFailure(error, outgoing, url, request.path, at) };
+    }
+
+    const body = parseBody(wire.text, wire.headers['content-type']);
+    const requestId = wire.headers[this.#requestIdHeader];
+    if (this.#events.listenerCount('response') > 0) {
+      this.#events.emit('response', {
+        ...this.#eventBase(request, outgoing, at.attempt, at.category, at.idempotencyKey, startedAt),
+        status: wire.status,
+        durationMs: performance.now() - sentAt,
+        requestId,
+        ...(this.#emitBodies ? { body: this.#redactor.value(body) } : {}),
+      });
+    }
+
+    const info = this.#parseError ? this.#parsePlatformError(wire, body) : undefined;
+    if (info === undefined && wire.status < 400) {
+      this.#limiter?.succeeded(at.category);
+      return { response: { status: wire.status, headers: wire.headers, data: body as T, requestId } };
+    }
+
+    const status = info?.status ?? wire.status;
+    const retryAfterMs = parseRetryAfter(wire.headers['retry-after']);
+    const error = createApiError({
+      status,
+      platform: this.platform,
+      path: request.path,
+      request: this.#summary(outgoing.method, url, headers),
+      platformCode: info?.code,
+      platformMessage: this.#redactor.string(
+        info?.message ?? guessErrorMessage(body) ?? `HTTP ${wire.status}`,
+      ),
+      requestId,
+      retryable: info?.retryable,
+      details: info?.details?.map((d) => ({
+        ...(d.field === undefined ? {} : { field: d.field }),
+        message: this.#redactor.string(d.message),
+      })),
+      retryAfterMs,
+    });
+    if (status === 429) this.#limiter?.throttled(at.category, sentAt);
+    return {
+      failure: {
+        error,
+        status,
+        retry: this.#decide(error, info, outgoing),
+        ...(retryAfterMs === undefined ? {} : { delayMs: retryAfterMs }),
+      },
+    };
+  }
+
+  #decide(error: ApiError, info: PlatformErrorInfo | undefined, outgoing: OutgoingRequest): RetryDecision {
+    if (info?.expiredCredentials === true || (error.status === 401 && this.#auth?.invalidate !== undefined)) {
+      if (this.#auth?.invalidate === undefined) return { when: 'never', reason: 'expired_credentials' };
+      this.#auth.invalidate(outgoing);
+      return { when: 'refresh', reason: 'expired_credentials' };
+    }
+    if (info?.retryable === false) return { when: 'never', reason: 'status' };
+    // 429 means the platform refused to process it: safe to repeat whatever the method.
+    if (error.status === 429) return { when: 'always', reason: 'rate_limited' };
+    if (info?.retryable === true || error.status === 408 || error.status >= 500) {
+      return { when: 'repeatable', reason: 'status' };
+    }
+    return { when: 'never', reason: 'status' };
+  }
+
+  #wireFailure(
+    failure: WireFailure,
+    outgoing: OutgoingRequest,
+    url: string,
+    path: string,
+    at: { timeoutMs: number; signal: AbortSignal | undefined },
+  ): Failure {
+    if (failure.kind === 'aborted') throw abortErrorFrom(at.signal as AbortSignal);
+    const request = this.#summary(outgoing.method, url, outgoing.headers);
+    if (failure.kind === 'timeout') {
+      return {
+        error: new TimeoutError({ platform: this.platform, request, path, timeoutMs: at.timeoutMs }),
+        status: undefined,
+        retry: { when: 'repeatable', reason: 'timeout' },
+      };
+    }
+    const cause = failure.cause as Error | undefined;
+    if (cause) cause.message = this.#redactor.string(cause.message);
+    const error = new ConnectionError({
+      platform: this.platform,
+      request,
+      path,
+      errorCode: failure.errorCode,
+      mayHaveReachedServer: failure.mayHaveReachedServer,
+      cause,
+    });
+    return {
+      error,
+      status: undefined,
+      retry: { when: failure.mayHaveReachedServer ? 'repeatable' : 'always', reason: 'connection' },
+    };
+  }
+
+  #parsePlatformError(wire: WireResponse, data: unknown): PlatformErrorInfo | undefined {
+    try {
+      return (this.#parseError as ErrorParser)({ status: wire.status, headers: wire.headers, data });
+    } catch {
+      // A parser that cannot read an odd body must not hide the HTTP status.
+      return undefined;
+    }
+  }
+
+  #outgoing(request: TransportRequest, idempotencyKey: string | undefined): OutgoingRequest {
+    const headers: Record<string, string> = { ...this.#defaultHeaders };
+    if (request.headers !== undefined) {
+      for (const name in request.headers) headers[name.toLowerCase()] = request.headers[name] as string;
+    }
+    if (idempotencyKey !== undefined) headers[this.#idempotencyHeader as string] = idempotencyKey;
+    const outgoing: OutgoingRequest = {
+      method: request.method,
+      url: resolveUrl(this.#baseURL, request.path),
+      query: stringifyParams(request.query),
+      headers,
+    };
+    if (request.form !== undefined) outgoing.form = stringifyParams(request.form);
+    else if (request.body !== undefined) outgoing.body = request.body;
+    return outgoing;
+  }
+
+  #context(signal: AbortSignal | undefined): AuthContext {
+    return {
+      send: (request) => this.request({ ...request, authenticate: false }),
+      signal,
+    };
+  }
+
+  #summary(method: string, url: string, headers: Record<string, string>): RequestSummary {
+    return { method, url: this.#redactor.url(url), headers: this.#redactor.headers(headers) };
+  }
+
+  #eventBase(
+    request: TransportRequest,
+    outgoing: OutgoingRequest,
+    attempt: number,
+    category: string,
+    idempotencyKey: string | undefined,
+    startedAt: number,
+  ) {
+    return {
+      platform: this.platform,
+      method: request.method,
+      path: request.path,
+      url: this.#redactor.url(urlWithQuery(outgoing)),
+      attempt,
+      category,
+      idempotencyKey,
+      startedAt,
+    };
+  }
+
+  #onWait(method: string, path: string, category: string) {
+    if (this.#events.listenerCount('rateLimited') === 0) return undefined;
+    return (delayMs: number, queued: number, rate: number) => {
+      this.#events.emit('rateLimited', {
+        platform: this.platform,
+        method,
+        path,
+        category,
+        delayMs,
+        queued,
+        rate,
+      });
+    };
+  }
+
+  #emitError(
+    request: TransportRequest,
+    category: string,
+    attempts: number,
+    status: number | undefined,
+    startedAt: number,
+    idempotencyKey: string | undefined,
+    error: ChannelError,
+  ): void {
+    if (this.#events.listenerCount('error') === 0) return;
+    this.#events.emit('error', {
+      platform: this.platform,
+      method: request.method,
+      path: request.path,
+      category,
+      attempts,
+      status,
+      durationMs: performance.now() - startedAt,
+      idempotencyKey,
+      error,
+    });
+  }
+}
+
+function checkBaseURL(baseURL: string): string {
+  if (typeof baseURL !== 'string' || !/^https?:\/\/[^/]/i.test(baseURL)) {
+    throw new ConfigurationError({
+      option: 'baseURL',
+      problem: `must be an absolute http(s) URL (got ${JSON.stringify(baseURL)})`,
+    });
+  }
+  return baseURL.replace(/\/+$/, '');
+}
+
+function checkTimeout(timeoutMs: number): number {
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new ConfigurationError({
+      option: 'timeoutMs',
+      problem: `must be a positive, finite number of milliseconds; requests are never unbounded (got ${timeoutMs})`,
+    });
+  }
+  return timeoutMs;
+}
+
+function checkRetry(retry: RetryOptions): RetryOptions {
+  if (!Number.isInteger(retry.maxRetries) || retry.maxRetries < 0) {
+    throw new ConfigurationError({
+      option: 'retry.maxRetries',
+      problem: `must be a non-negative integer (got ${retry.maxRetries})`,
+    });
+  }
+  for (const key of ['baseDelayMs', 'maxDelayMs'] as const) {
+    if (!Number.isFinite(retry[key]) || retry[key] < 0) {
+      throw new ConfigurationError({
+        option: `retry.${key}`,
+        problem: `must be a non-negative, finite number of milliseconds (got ${retry[key]})`,
+      });
+    }
+  }
+  return retry;
+}
+
+function checkRateLimit(rateLimit: number | Record<string, number>): number | Record<string, number> {
+  const entries =
+    typeof rateLimit === 'number' ? [['rateLimit', rateLimit] as const] : Object.entries(rateLimit);
+  for (const [name, rate] of entries) {
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+      throw new ConfigurationError({
+        option: name === 'rateLimit' ? 'rateLimit' : `rateLimit.${name}`,
+        problem: `must be a positive number of requests per second (got ${rate})`,
+      });
+    }
+  }
+  return rateLimit;
+}
