@@ -95,7 +95,7 @@ describe('handle()', () => {
       ),
     );
     expect(token).toBeInstanceOf(Response);
-    const { access_token } = await (token as Response).json();
+    const { access_token } = (await (token as Response).json()) as { access_token: string };
     const list = await standalone.handle(
       new Request('http://localhost:1/zoom/v2/accounts', {
         headers: { authorization: `Bearer ${access_token}` },
