@@ -38,6 +38,8 @@ export function createZoomTransport(connection: ZoomConnection, settings: Transp
       grantType: 'account_credentials',
       params: { account_id: connection.accountId },
       credentialsIn: 'basic',
+      // The token endpoint is not counted against the API's rate-limit labels.
+      category: 'oauth',
     }),
     timeoutMs: settings.timeoutMs,
     retry: settings.retry,
