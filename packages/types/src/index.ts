@@ -70,9 +70,3 @@ export {
   type UnifiedSocialCreditCode,
   unifiedSocialCreditCodeSchema,
 } from './uscc/unified-social-credit-code-schema';
-
-/**
- * @internal
- * Placeholder from the workspace skeleton, kept while another entry point still imports it.
- */
-export const answer = 42;
