@@ -1,4 +1,4 @@
-import type { AccountsPort, OperationContext } from '@channelkit/core';
+import { type AccountsPort, type OperationContext, paginate } from '@channelkit/core';
 import type { EnterpriseAccount } from '@channelkit/types';
 import { listZoomAccounts } from './lookup';
 import { toEnterpriseAccount } from './mapping';
@@ -14,14 +14,7 @@ async function getAccount(accountId: string, context: OperationContext): Promise
   return toEnterpriseAccount(account);
 }
 
-async function* listAccounts(
-  pageSize: number,
-  context: OperationContext,
-): AsyncGenerator<EnterpriseAccount, void, undefined> {
-  for await (const account of listZoomAccounts(context, pageSize)) yield toEnterpriseAccount(account);
-}
-
-async function* nothing(): AsyncGenerator<EnterpriseAccount, void, undefined> {}
+const nothing = async () => ({ items: [], next: undefined });
 
 /** The accounts port over Zoom's Master Account API. */
 export function zoomAccounts(scope: ZoomScope): AccountsPort {
@@ -31,8 +24,8 @@ export function zoomAccounts(scope: ZoomScope): AccountsPort {
     // Zoom cannot filter by status and lists only usable sub-accounts, which all map to 'active'.
     list: (query, context) =>
       query.status !== undefined && query.status !== 'active'
-        ? nothing()
-        : listAccounts(query.pageSize ?? DEFAULT_PAGE_SIZE, context),
+        ? paginate<EnterpriseAccount, never>(nothing, { signal: context.signal })
+        : listZoomAccounts(context, query.pageSize ?? DEFAULT_PAGE_SIZE, toEnterpriseAccount),
     // Zoom has no delete: DELETE disassociates the sub-account from the master, which then no longer sees it.
     close: async (accountId, context) => {
       const account = await getAccount(accountId, context);

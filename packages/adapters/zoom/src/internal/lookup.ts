@@ -1,4 +1,4 @@
-import { type OperationContext, paginate } from '@channelkit/core';
+import { type OperationContext, type Paginator, paginate } from '@channelkit/core';
 import { send } from './request';
 import type { ZoomAccount, ZoomAccountListPage } from './wire-types';
 
@@ -18,13 +18,17 @@ export function fetchAccountPage(
   });
 }
 
-/** Every sub-account of the master, lazily, page by page. */
-export function listZoomAccounts(context: OperationContext, pageSize: number): AsyncIterable<ZoomAccount> {
-  return paginate<ZoomAccount, string>(
+/** Every sub-account of the master, mapped by `map`, lazily, page by page. */
+export function listZoomAccounts<T>(
+  context: OperationContext,
+  pageSize: number,
+  map: (account: ZoomAccount) => T,
+): Paginator<T> {
+  return paginate<T, string>(
     async (cursor) => {
       const page = await fetchAccountPage(context, pageSize, cursor);
       // Zoom ends the list with an empty token rather than omitting it.
-      return { items: page.accounts ?? [], next: page.next_page_token || undefined };
+      return { items: (page.accounts ?? []).map(map), next: page.next_page_token || undefined };
     },
     { signal: context.signal },
   );
@@ -39,7 +43,7 @@ export async function findAccountByOwnerEmail(
   email: string,
 ): Promise<ZoomAccount | undefined> {
   const wanted = email.trim().toLowerCase();
-  for await (const account of listZoomAccounts(context, MAX_PAGE_SIZE)) {
+  for await (const account of listZoomAccounts(context, MAX_PAGE_SIZE, (account) => account)) {
     if (account.owner_email.trim().toLowerCase() === wanted) return account;
   }
   return undefined;
