@@ -1,3 +1,94 @@
-import { answer } from '@channelkit/types';
-/** Placeholder. */
-export const doubled: number = answer * 2;
+// Public API of @channelkit/core, exported by name.
+// Client and port
+
+// Transport, auth, errors, events, pagination, redaction
+export type { ApiKeyLocation, ApiKeyOptions, ApiKeyPairOptions } from './auth/api-key';
+export { apiKey, apiKeyPair } from './auth/api-key';
+export type { AuthContext, AuthStrategy, OutgoingRequest } from './auth/auth-strategy';
+export { bearerToken } from './auth/bearer-token';
+export type {
+  OAuth2ClientCredentialsOptions,
+  OAuth2ClientCredentialsStrategy,
+} from './auth/oauth2-client-credentials';
+export { oauth2ClientCredentials } from './auth/oauth2-client-credentials';
+export { signRequest } from './auth/sign-request';
+export type { AccountsResource } from './client/accounts-resource';
+export type { ClientEventListener, ClientEventMap, ClientEventName } from './client/client-events';
+export type { ClientOptions, RequestOptions } from './client/client-options';
+export type { ChannelClient } from './client/create-client';
+export { createClient } from './client/create-client';
+export type { LicencesResource } from './client/licences-resource';
+export type { ApiErrorDetail, ApiErrorOptions, RateLimitErrorOptions } from './errors/api-error';
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  createApiError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+} from './errors/api-error';
+export type { ChannelErrorCode, ChannelErrorOptions } from './errors/channel-error';
+export { ChannelError, isChannelError } from './errors/channel-error';
+export type { ConfigurationErrorOptions } from './errors/configuration-error';
+export { ConfigurationError } from './errors/configuration-error';
+export { isAmbiguousFailure } from './errors/is-ambiguous-failure';
+export type {
+  ConnectionErrorOptions,
+  NetworkErrorOptions,
+  TimeoutErrorOptions,
+} from './errors/network-errors';
+export { AbortError, ConnectionError, TimeoutError } from './errors/network-errors';
+export type { RequestSummary } from './errors/request-summary';
+export type { ResponseValidationContext } from './errors/response-validation-error';
+export { ResponseValidationError } from './errors/response-validation-error';
+export { SyncConflictError } from './errors/sync-conflict-error';
+export type { UnsupportedOperationErrorOptions } from './errors/unsupported-operation-error';
+export { UnsupportedOperationError } from './errors/unsupported-operation-error';
+export type { ValidationErrorOptions, ValidationIssue } from './errors/validation-error';
+export { ValidationError } from './errors/validation-error';
+export { WebhookVerificationError } from './errors/webhook-verification-error';
+export type {
+  RateLimitedEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+  RetryReason,
+  TransportErrorEvent,
+  TransportEventBase,
+  TransportEventMap,
+} from './events/transport-events';
+export { TRANSPORT_EVENT_NAMES } from './events/transport-events';
+export type { Logger } from './logging/logger';
+export { silentLogger } from './logging/logger';
+export type { CursorTokenOptions, OffsetOptions, PageNumberOptions } from './pagination/page-styles';
+export { byCursorToken, byOffset, byPageNumber } from './pagination/page-styles';
+export type { CollectOptions, FetchPage, Page, PaginateOptions, Paginator } from './pagination/paginator';
+export { paginate } from './pagination/paginator';
+export type {
+  AccountsPort,
+  LicencesPort,
+  OperationContext,
+  PartnerAdapter,
+  TransportSettings,
+} from './port/adapter-port';
+export type { Redactor } from './redaction/redactor';
+export { createRedactor, isSensitiveHeader, isSensitiveParam, REDACTED } from './redaction/redactor';
+export { computeBackoffDelay, parseRetryAfter } from './transport/backoff';
+export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './transport/defaults';
+export type { HttpTransport } from './transport/http-transport';
+export { createHttpTransport } from './transport/http-transport';
+export { abortErrorFrom, sleep } from './transport/sleep';
+export type {
+  ErrorParser,
+  HttpMethod,
+  HttpTransportOptions,
+  ParamValue,
+  PlatformErrorInfo,
+  RetryOptions,
+  TransportRequest,
+  TransportResponse,
+} from './transport/transport-types';
+export { VERSION } from './version';

@@ -9,8 +9,8 @@ import {
 import type { z } from 'zod';
 import type { Paginator } from '../pagination/paginator';
 import type { PartnerAdapter } from '../port/adapter-port';
-import type { RequestOptions } from './client-options';
 import { accountIdSchema } from './account-id';
+import type { RequestOptions } from './client-options';
 import { mapPaginator } from './map-paginator';
 import type { OperationRunner } from './operation-runner';
 
@@ -25,7 +25,10 @@ export interface AccountsResource {
    *   { idempotencyKey: 'crm-4711-provision' },
    * );
    */
-  provision(input: z.input<typeof provisionAccountInputSchema>, options?: RequestOptions): Promise<EnterpriseAccount>;
+  provision(
+    input: z.input<typeof provisionAccountInputSchema>,
+    options?: RequestOptions,
+  ): Promise<EnterpriseAccount>;
   /** Reads one account by its platform-scoped id. */
   get(accountId: string, options?: RequestOptions): Promise<EnterpriseAccount>;
   /**
@@ -33,7 +36,10 @@ export interface AccountsResource {
    * @example
    * for await (const account of client.accounts.list({ status: 'active' })) console.log(account.name);
    */
-  list(query?: ListAccountsQuery, options?: Omit<RequestOptions, 'idempotencyKey'>): Paginator<EnterpriseAccount>;
+  list(
+    query?: ListAccountsQuery,
+    options?: Omit<RequestOptions, 'idempotencyKey'>,
+  ): Paginator<EnterpriseAccount>;
   /** Suspends an account; throws `UnsupportedOperationError` where the platform cannot (see `client.capabilities`). */
   suspend(accountId: string, options?: RequestOptions): Promise<EnterpriseAccount>;
   /** Lifts a suspension; throws `UnsupportedOperationError` where the platform cannot. */

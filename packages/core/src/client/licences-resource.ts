@@ -18,7 +18,11 @@ export interface LicencesResource {
    * @example
    * await client.licences.set(account.id, { seats: 40 });
    */
-  set(accountId: string, change: z.input<typeof licenceChangeSchema>, options?: RequestOptions): Promise<LicenceState>;
+  set(
+    accountId: string,
+    change: z.input<typeof licenceChangeSchema>,
+    options?: RequestOptions,
+  ): Promise<LicenceState>;
 }
 
 /** Builds `client.licences` over an adapter. */

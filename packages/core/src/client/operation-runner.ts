@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChannelEvent, PartnerId } from '@channelkit/types';
+import type { ChannelEventOf, ChannelEventType, PartnerId } from '@channelkit/types';
 import type EventEmitter from 'eventemitter3';
 import type { z } from 'zod';
 import { ResponseValidationError } from '../errors/response-validation-error';
@@ -55,10 +55,10 @@ export class OperationRunner {
   context(options: RequestOptions | undefined): OperationContext {
     const idempotencyKey = options?.idempotencyKey ?? randomUUID();
     if (idempotencyKey.trim() === '' || idempotencyKey.length > 255) {
-      throw new ValidationError({
-        message: 'Invalid request options: idempotencyKey must be 1 to 255 characters; pass a stable id such as your CRM id.',
-        issues: [{ path: 'idempotencyKey', message: 'must be 1 to 255 characters' }],
-      });
+      throw new ValidationError(
+        'Invalid request options: idempotencyKey must be 1 to 255 characters; pass a stable id such as your CRM id.',
+        [{ path: 'idempotencyKey', message: 'must be 1 to 255 characters' }],
+      );
     }
     return {
       transport: this.#transport,
@@ -73,14 +73,17 @@ export class OperationRunner {
    * Emits a domain event. Its id is derived from the operation's idempotency key, so the retry of a call that the
    * caller repeats with the same key produces an event with the same id, which listeners can de-duplicate.
    */
-  emit<Event extends ChannelEvent>(type: Event['type'], idempotencyKey: string, data: Event['data']): void {
-    const event = {
+  emit<Type extends ChannelEventType>(
+    type: Type,
+    idempotencyKey: string,
+    fields: Omit<ChannelEventOf<Type>, 'id' | 'type' | 'partner' | 'occurredAt'>,
+  ): void {
+    this.#emitter.emit(type, {
       id: `${this.#partner}:${type}:${idempotencyKey}`,
       type,
       partner: this.#partner,
       occurredAt: new Date().toISOString(),
-      data,
-    };
-    this.#emitter.emit(type, event);
+      ...fields,
+    });
   }
 }

@@ -8,6 +8,7 @@ import type {
   ProvisionAccountInput,
 } from '@channelkit/types';
 import type { Logger } from '../logging/logger';
+import type { Paginator } from '../pagination/paginator';
 import type { HttpTransport } from '../transport/http-transport';
 import type { HttpTransportOptions, RetryOptions } from '../transport/transport-types';
 
@@ -49,7 +50,7 @@ export interface AccountsPort {
   /** Reads one account by its partner-scoped id. */
   get(accountId: string, context: OperationContext): Promise<EnterpriseAccount>;
   /** Lists accounts page by page, in constant memory. */
-  list(query: ListAccountsQuery, context: OperationContext): AsyncIterable<EnterpriseAccount>;
+  list(query: ListAccountsQuery, context: OperationContext): Paginator<EnterpriseAccount>;
   /** Suspends an account. */
   suspend?(accountId: string, context: OperationContext): Promise<EnterpriseAccount>;
   /** Lifts a suspension. */

@@ -1,0 +1,326 @@
+import {
+  AuthenticationError,
+  type ChannelClient,
+  type ClientEventMap,
+  type ClientOptions,
+  createClient,
+  isChannelError,
+  NotFoundError,
+  TimeoutError,
+  UnsupportedOperationError,
+  ValidationError,
+} from '@channelkit/core';
+import { capabilitiesSchema, type ProvisionAccountInput } from '@channelkit/types';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Fault } from '../faults/fault-rule';
+import type { ConformanceTarget, ConformanceWorld, ConformanceWorldOptions } from './conformance-target';
+import { worldOpener } from './open-world';
+
+/** Short backoff so that fault tests run in milliseconds; the behaviour is the same as with the defaults. */
+const fastRetries: ClientOptions = { retry: { baseDelayMs: 5, maxDelayMs: 5_000 }, timeoutMs: 5_000 };
+
+/** A valid enterprise customer; `n` makes the admin (the account owner on most platforms) unique. */
+export function conformanceCustomer(n: number, seats?: number): ProvisionAccountInput {
+  return {
+    profile: {
+      legalName: `上海示例信息技术有限公司 ${n}`,
+      creditCode: '91310000MA1FL4B24G',
+      country: 'CN',
+      industry: 'software',
+      employeeCount: '51-250',
+      website: 'https://example.cn',
+    },
+    admin: { firstName: '伟', lastName: '王', email: `admin-${n}@example.cn`, mobile: '+8613800138000' },
+    ...(seats === undefined ? {} : { seats }),
+  };
+}
+
+/**
+ * The adapter conformance suite: one set of behavioural tests every adapter must pass against its sandboxed
+ * platform, over msw or over real HTTP. Call it at the top level of a vitest test file.
+ * @example
+ * import { describeAdapterConformance, zoomConformanceProfile } from '@channelkit/sandbox/conformance';
+ * import { zoom } from '@channelkit/zoom';
+ *
+ * describeAdapterConformance({ name: 'zoom', platform: zoomConformanceProfile, over: 'msw', connect: zoom });
+ */
+export function describeAdapterConformance(target: ConformanceTarget): void {
+  const worlds = worldOpener(target);
+  let world: ConformanceWorld | undefined;
+
+  async function open(options?: ConformanceWorldOptions) {
+    world = await worlds.open(options);
+    return world;
+  }
+
+  function clientFor(current: ConformanceWorld, options: ClientOptions = {}): ChannelClient {
+    return createClient(target.connect(current.connection), { ...fastRetries, ...options });
+  }
+
+  function writesSent(current: ConformanceWorld): number {
+    return current.sandbox.requests.filter(
+      (request) => request.method !== 'GET' && request.category !== 'oauth',
+    ).length;
+  }
+
+  async function listAll(client: ChannelClient) {
+    return client.accounts.list({}).collect({ limit: 10_000 });
+  }
+
+  describe(`adapter conformance: ${target.name} over ${target.over}`, () => {
+    beforeAll(() => worlds.start());
+    afterEach(async () => {
+      await world?.close();
+      world = undefined;
+    });
+    afterAll(() => worlds.stop());
+
+    it('declares its capabilities as data and refuses what it lacks without sending anything', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      expect(capabilitiesSchema.parse(client.capabilities)).toEqual(client.capabilities);
+      expect(client.partner).toBe(target.platform.partner);
+      const lacking = (['suspend', 'resume'] as const).filter((name) => !client.capabilities.accounts[name]);
+      for (const operation of lacking) {
+        const failure = await client.accounts[operation]('any-account').catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(UnsupportedOperationError);
+        expect(String((failure as Error).message)).toContain(target.platform.partner);
+        expect(String((failure as Error).message)).toContain(`accounts.${operation}`);
+      }
+      expect(current.sandbox.requests).toHaveLength(0);
+    });
+
+    it('provisions an enterprise account with its first licences and emits account.provisioned', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      const events: ClientEventMap['account.provisioned'][] = [];
+      client.on('account.provisioned', (event) => events.push(event));
+
+      const account = await client.accounts.provision(conformanceCustomer(1, 10));
+
+      expect(account.partner).toBe(target.platform.partner);
+      expect(account.name).toBe('上海示例信息技术有限公司 1');
+      expect(['active', 'provisioning', 'pending_verification']).toContain(account.status);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.account.id).toBe(account.id);
+      const licences = await client.licences.get(account.id);
+      expect(licences.seats.purchased).toBe(10);
+      expect(licences.seats.assigned).toBeGreaterThanOrEqual(0);
+    });
+
+    it('refuses invalid input with a ValidationError naming the field, before sending anything', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      const valid = conformanceCustomer(2);
+
+      const badCode = await client.accounts
+        .provision({ ...valid, profile: { ...valid.profile, creditCode: '91310000MA1FL4B24H' } })
+        .catch((error: unknown) => error);
+      expect(badCode).toBeInstanceOf(ValidationError);
+      expect((badCode as ValidationError).field).toBe('profile.creditCode');
+
+      const { creditCode: _omitted, ...withoutCode } = valid.profile;
+      const mainlandWithoutCode = await client.accounts
+        .provision({ ...valid, profile: withoutCode })
+        .catch((error: unknown) => error);
+      expect((mainlandWithoutCode as ValidationError).field).toBe('profile.creditCode');
+
+      const badMobile = await client.accounts
+        .provision({ ...valid, admin: { ...valid.admin, mobile: '+8612345' } })
+        .catch((error: unknown) => error);
+      expect((badMobile as ValidationError).field).toBe('admin.mobile');
+
+      const badSeats = await client.licences
+        .set('any-account', { seats: 0 })
+        .catch((error: unknown) => error);
+      expect((badSeats as ValidationError).field).toBe('seats');
+
+      expect(current.sandbox.requests).toHaveLength(0);
+    });
+
+    for (const fault of [{ kind: 'reset' }, { kind: 'server_error', status: 503 }] satisfies Fault[]) {
+      it(`creates exactly one account when the create succeeds but the answer is lost (${fault.kind})`, async () => {
+        const current = await open();
+        current.sandbox.faults.add({
+          ...target.platform.createAccountRequest,
+          when: 'after',
+          times: 1,
+          fault,
+        });
+        const client = clientFor(current);
+
+        const account = await client.accounts.provision(conformanceCustomer(3, 5));
+
+        const owned = (await listAll(client)).filter(
+          (listed) => listed.owner?.email === 'admin-3@example.cn',
+        );
+        expect(owned.map((listed) => listed.id)).toEqual([account.id]);
+        expect((await client.licences.get(account.id)).seats.purchased).toBe(5);
+      });
+    }
+
+    it('returns the same account when provision is repeated with the same idempotency key', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      const input = conformanceCustomer(4, 3);
+
+      const first = await client.accounts.provision(input, { idempotencyKey: 'crm-4-provision' });
+      const again = await client.accounts.provision(input, { idempotencyKey: 'crm-4-provision' });
+
+      expect(again.id).toBe(first.id);
+      expect((await listAll(client)).filter((listed) => listed.id === first.id)).toHaveLength(1);
+    });
+
+    it('gets an account, and maps an unknown id to NotFoundError', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      const account = await client.accounts.provision(conformanceCustomer(5));
+
+      const read = await client.accounts.get(account.id);
+      expect(read.id).toBe(account.id);
+      expect(read.name).toBe(account.name);
+
+      const missing = await client.accounts.get('does-not-exist').catch((error: unknown) => error);
+      expect(missing).toBeInstanceOf(NotFoundError);
+      expect(isChannelError(missing)).toBe(true);
+    });
+
+    it('lists accounts across several pages, one page at a time', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      const ids: string[] = [];
+      for (let n = 10; n < 15; n += 1) ids.push((await client.accounts.provision(conformanceCustomer(n))).id);
+
+      const pageSizes: number[] = [];
+      for await (const page of client.accounts.list({ pageSize: 2 }).pages()) pageSizes.push(page.length);
+      expect(pageSizes.length).toBeGreaterThanOrEqual(3);
+      expect(pageSizes.every((size) => size <= 2)).toBe(true);
+
+      const listed = await client.accounts.list({ pageSize: 2 }).collect({ limit: 100 });
+      expect(listed.map((account) => account.id)).toEqual(expect.arrayContaining(ids));
+      expect(await client.accounts.list({ pageSize: 2 }).collect({ limit: 3 })).toHaveLength(3);
+    });
+
+    it('closes an account it supports closing and reports it as closed', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      if (!client.capabilities.accounts.close) return;
+      const account = await client.accounts.provision(conformanceCustomer(20));
+      const events: string[] = [];
+      client.on('account.closed', (event) => events.push(event.account.id));
+
+      const closed = await client.accounts.close(account.id);
+
+      expect(closed.status).toBe('closed');
+      expect(events).toEqual([account.id]);
+      const after = await client.accounts.get(account.id).catch((error: unknown) => error);
+      if (after instanceof Error) expect(after).toBeInstanceOf(NotFoundError);
+      else expect((after as { status: string }).status).toBe('closed');
+    });
+
+    it('reads and changes licences and emits licence.changed', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      const account = await client.accounts.provision(conformanceCustomer(30, 5));
+      const changes: number[] = [];
+      client.on('licence.changed', (event) => changes.push(event.current.seats.purchased));
+
+      const changed = await client.licences.set(account.id, { seats: 8 });
+
+      expect(changed.seats.purchased).toBe(8);
+      expect(changes).toEqual([8]);
+      expect((await client.licences.get(account.id)).seats.purchased).toBe(8);
+    });
+
+    it('refuses fewer seats than are assigned before sending any write', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      const account = await client.accounts.provision(conformanceCustomer(31, 6));
+      target.platform.assignSeats(current.sandbox, account.id, 4);
+      const assigned = (await client.licences.get(account.id)).seats.assigned;
+      expect(assigned).toBeGreaterThanOrEqual(4);
+      const writesBefore = writesSent(current);
+
+      const refused = await client.licences
+        .set(account.id, { seats: assigned - 1 })
+        .catch((error: unknown) => error);
+
+      expect(refused).toBeInstanceOf(ValidationError);
+      expect((refused as ValidationError).field).toBe('seats');
+      expect((refused as Error).message).toContain(String(assigned));
+      expect(writesSent(current)).toBe(writesBefore);
+      expect((await client.licences.get(account.id)).seats.purchased).toBe(6);
+    });
+
+    it('maps rejected credentials to AuthenticationError without revealing the secret', async () => {
+      const current = await open();
+      const wrongSecret = 'wrong-secret-0123456789';
+      const client = createClient(
+        target.connect({ ...current.connection, clientSecret: wrongSecret }),
+        fastRetries,
+      );
+
+      const failure = await client.accounts.get('any-account').catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(AuthenticationError);
+      const surfaces = [String(failure), JSON.stringify(failure), (failure as Error).stack ?? ''];
+      for (const surface of surfaces) {
+        expect(surface).not.toContain(wrongSecret);
+        expect(surface).not.toContain(
+          Buffer.from(`${current.connection.clientId}:${wrongSecret}`).toString('base64'),
+        );
+      }
+    });
+
+    const recoverable: Array<{ title: string; fault: Fault }> = [
+      { title: '429 with Retry-After', fault: { kind: 'rate_limit', retryAfterSeconds: 1 } },
+      { title: '429 without Retry-After', fault: { kind: 'rate_limit' } },
+      { title: '500', fault: { kind: 'server_error', status: 500 } },
+      { title: '502', fault: { kind: 'server_error', status: 502 } },
+      { title: '503', fault: { kind: 'server_error', status: 503 } },
+      { title: 'a dropped connection', fault: { kind: 'reset' } },
+      { title: 'an expired token', fault: { kind: 'token_expired' } },
+      { title: 'added latency', fault: { kind: 'latency', ms: 30 } },
+    ];
+    for (const { title, fault } of recoverable) {
+      it(`recovers from ${title} on a read`, async () => {
+        const current = await open();
+        const client = clientFor(current);
+        const account = await client.accounts.provision(conformanceCustomer(40));
+        const retries: string[] = [];
+        client.on('retry', (event) => retries.push(event.reason));
+        current.sandbox.faults.add({ ...target.platform.getAccountRequest, times: 1, fault });
+        const startedAt = Date.now();
+
+        const read = await client.accounts.get(account.id);
+
+        expect(read.id).toBe(account.id);
+        expect(retries).toHaveLength(fault.kind === 'latency' ? 0 : 1);
+        if (fault.kind === 'rate_limit' && fault.retryAfterSeconds) {
+          expect(Date.now() - startedAt).toBeGreaterThanOrEqual(fault.retryAfterSeconds * 1000 - 50);
+        }
+      });
+    }
+
+    it('ends a request the platform never answers with TimeoutError', async () => {
+      const current = await open();
+      const client = clientFor(current, { timeoutMs: 300, maxRetries: 0 });
+      const account = await client.accounts.provision(conformanceCustomer(41));
+      current.sandbox.faults.add({ ...target.platform.getAccountRequest, times: 1, fault: { kind: 'hang' } });
+
+      const failure = await client.accounts.get(account.id).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(TimeoutError);
+    });
+
+    it('stays under the platform rate limit without surfacing a 429', async () => {
+      const current = await open({ rateLimits: target.platform.rateLimits(10) });
+      const client = clientFor(current, { rateLimit: 10 });
+      const account = await client.accounts.provision(conformanceCustomer(42));
+
+      const reads = await Promise.all(Array.from({ length: 25 }, () => client.accounts.get(account.id)));
+
+      expect(reads.every((read) => read.id === account.id)).toBe(true);
+    });
+  });
+}
