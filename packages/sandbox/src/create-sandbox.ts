@@ -92,7 +92,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     retryAfter: options.rateLimitRetryAfter ?? false,
     trackingId: () => `v=2.0;clid=sandbox;rid=WEB_${(++tracking).toString(16).padStart(32, '0')}`,
   });
-  const defaultMount = zoomMount();
+  // Mounts `handle()` knows: Zoom's real URLs plus every mount served through `handlers()`.
+  const mounts: PlatformMount[] = [zoomMount()];
   let requests: MutableRecord[] = [];
 
   async function dispatch(request: Request, mounts: readonly PlatformMount[]): Promise<SandboxResult> {
@@ -103,9 +104,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       resolved = zoom.resolve(request, url, mount);
       if (resolved) break;
     }
+    const path = resolved?.path ?? url.pathname;
     const record: MutableRecord = {
       method,
-      path: url.pathname,
+      path,
       platform: resolved?.platform,
       category: resolved?.category,
       status: undefined,
@@ -121,7 +123,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       platform: resolved.platform,
       category: resolved.category,
       method,
-      path: url.pathname,
+      path,
     });
     if (plan.latencyMs > 0) {
       record.fault = 'latency';
@@ -151,12 +153,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     handle: (request) => {
       const origin = new URL(request.url).origin;
       return dispatch(request, [
-        defaultMount,
+        ...mounts,
         { baseUrl: `${origin}/zoom/v2`, oauthUrl: `${origin}/zoom/oauth/token` },
       ]);
     },
     handlers: (baseUrls) => {
       const mount = zoomMount(baseUrls);
+      if (!mounts.some((known) => known.baseUrl === mount.baseUrl && known.oauthUrl === mount.oauthUrl)) {
+        mounts.push(mount);
+      }
       return mountHandlers(mount, (request, served) => dispatch(request, [served]));
     },
     zoom: store,

@@ -5,7 +5,11 @@ import type { RequestCategory, SandboxPlatformName } from './sandbox-result';
 export interface RequestRecord {
   /** HTTP method, upper case. */
   readonly method: string;
-  /** URL path as sent, without the query string, e.g. `/v2/accounts`. */
+  /**
+   * Path as the platform defines it, without the query string and whatever the base URL: Zoom API calls read
+   * `/v2/accounts/{id}` under msw and the loopback server alike, token requests `/oauth/token`. Unrecognised URLs
+   * keep their raw path.
+   */
   readonly path: string;
   /** The platform that served it; `undefined` when no platform recognised the URL. */
   readonly platform: SandboxPlatformName | undefined;

@@ -62,7 +62,7 @@ describe('faults', () => {
 
   it('answers a server error before the request changes anything', async () => {
     const { running, client } = await start({
-      faults: [{ method: 'POST', path: '/zoom/v2/accounts', fault: { kind: 'server_error', status: 503 } }],
+      faults: [{ method: 'POST', path: '/v2/accounts', fault: { kind: 'server_error', status: 503 } }],
     });
     const response = await client.call('POST', '/accounts', newAccount('a@example.com'));
     expect(response).toMatchObject({ status: 503, body: { code: 503 } });
@@ -107,7 +107,7 @@ describe('faults', () => {
 
   it('hangs until the client gives up', async () => {
     const { running, client } = await start({
-      faults: [{ path: '/zoom/v2/accounts', fault: { kind: 'hang' } }],
+      faults: [{ path: '/v2/accounts', fault: { kind: 'hang' } }],
     });
     const call = client.call('GET', '/accounts', undefined, { signal: AbortSignal.timeout(300) });
     await expect(call).rejects.toMatchObject({ name: 'TimeoutError' });

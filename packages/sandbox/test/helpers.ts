@@ -8,8 +8,23 @@ export function basic(
   return `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 }
 
+/** What {@link zoomClient} returns for one call. */
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read wire bodies loosely and assert on them
+  body: any;
+}
+
+/** A tiny Zoom client over fetch. */
+export interface ZoomTestClient {
+  call(method: string, path: string, body?: unknown, init?: RequestInit): Promise<CallResult>;
+  fetchToken(): Promise<string>;
+  token: string | undefined;
+}
+
 /** A tiny Zoom client over fetch, for a base URL and an OAuth URL. */
-export function zoomClient(urls: { baseUrl: string; oauthUrl: string }) {
+export function zoomClient(urls: { baseUrl: string; oauthUrl: string }): ZoomTestClient {
   let token: string | undefined;
   async function fetchToken(): Promise<string> {
     const response = await fetch(urls.oauthUrl, {
@@ -24,7 +39,12 @@ export function zoomClient(urls: { baseUrl: string; oauthUrl: string }) {
     const body = (await response.json()) as { access_token: string };
     return body.access_token;
   }
-  async function call(method: string, path: string, body?: unknown, init: RequestInit = {}) {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: RequestInit = {},
+  ): Promise<CallResult> {
     token ??= await fetchToken();
     const response = await fetch(`${urls.baseUrl}${path}`, {
       method,
@@ -39,8 +59,7 @@ export function zoomClient(urls: { baseUrl: string; oauthUrl: string }) {
     return {
       status: response.status,
       headers: response.headers,
-      // biome-ignore lint/suspicious/noExplicitAny: tests read wire bodies loosely and assert on them
-      body: text ? (JSON.parse(text) as any) : undefined,
+      body: text ? JSON.parse(text) : undefined,
     };
   }
   return {

@@ -118,3 +118,25 @@ describe('handle()', () => {
     expect(ids(5)).not.toBe(ids(6));
   });
 });
+
+describe('paths', () => {
+  it('reads the same Zoom path under msw, custom base URLs and the loopback layout', async () => {
+    const shared = createSandbox({
+      faults: [{ path: '/v2/accounts', method: 'GET', fault: { kind: 'server_error', status: 503 } }],
+    });
+    shared.handlers({
+      zoom: { baseUrl: 'https://regional.example.test/v2', oauthUrl: 'https://regional.example.test/oauth' },
+    });
+    const urls = [
+      'https://api.zoom.us/v2/accounts',
+      'https://regional.example.test/v2/accounts',
+      'http://127.0.0.1:9/zoom/v2/accounts',
+    ];
+    for (const url of urls) expect(((await shared.handle(new Request(url))) as Response).status).toBe(503);
+    expect(shared.requests.map((request) => request.path)).toEqual([
+      '/v2/accounts',
+      '/v2/accounts',
+      '/v2/accounts',
+    ]);
+  });
+});

@@ -70,7 +70,7 @@ export interface FaultRule {
   readonly category?: RequestCategory;
   /** Only this HTTP method (case-insensitive). */
   readonly method?: string;
-  /** Only URL paths equal to this string, or matching this regular expression. */
+  /** Only paths (as in `RequestRecord.path`, e.g. `/v2/accounts`) equal to this string or matching this expression. */
   readonly path?: string | RegExp;
   /** Chance (0..1) that a matching request gets the fault, drawn from the seeded PRNG. Default 1. */
   readonly probability?: number;

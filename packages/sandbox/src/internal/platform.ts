@@ -4,6 +4,8 @@ import type { RequestCategory, SandboxPlatformName } from '../sandbox-result';
 /** A request a platform recognised as its own. */
 export interface PlatformRequest {
   readonly platform: SandboxPlatformName;
+  /** The path as the platform defines it, whatever the mount: `/v2/accounts`, `/oauth/token`. */
+  readonly path: string;
   /** Rate-limit bucket; `undefined` for unknown endpoints. */
   readonly category: RequestCategory | undefined;
   /** Serves the request: authentication, rate limits, state changes. */

@@ -23,7 +23,7 @@ export const ZOOM_SANDBOX_CREDENTIALS = {
 
 /**
  * Zoom's per-second rate limits for Business, Business Plus and partner accounts, by rate-limit label
- * (https://developers.zoom.us/docs/api/rate-limits/). The sandbox is unlimited unless `rateLimits.zoom` is set.
+ * (https://marketplace.zoom.us/docs/api-reference/rate-limits). The sandbox is unlimited unless `rateLimits.zoom` is set.
  *
  * @example
  * ```ts

@@ -66,6 +66,7 @@ export function zoomPlatform(options: {
       if (target === trimSlash(mount.oauthUrl)) {
         return {
           platform: 'zoom',
+          path: '/oauth/token',
           category: 'oauth',
           execute: async () => tracked(await zoomOAuthToken(store, request, url)),
           faultResponse: faultResponse(request, undefined),
@@ -73,9 +74,11 @@ export function zoomPlatform(options: {
       }
       const base = trimSlash(mount.baseUrl);
       if (!target.startsWith(`${base}/`)) return undefined;
-      const matched = matchZoomRoute(request.method.toUpperCase(), target.slice(base.length));
+      const path = target.slice(base.length);
+      const matched = matchZoomRoute(request.method.toUpperCase(), path);
       return {
         platform: 'zoom',
+        path: `/v2${path}`,
         category: matched?.label,
         faultResponse: faultResponse(request, matched?.label),
         execute: async () => {
