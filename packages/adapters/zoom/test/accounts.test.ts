@@ -92,6 +92,17 @@ describe('accounts.close', () => {
     await expect(adapter.accounts.get(stored.id, context)).rejects.toMatchObject({ name: 'NotFoundError' });
   });
 
+  it('treats a retried DELETE that finds the account gone as closed', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
+    const stored = sandbox.zoom.createAccount({ email: 'owner@eta2.example' });
+    sandbox.faults.add({ method: 'DELETE', when: 'after', fault: { kind: 'reset' }, times: 1 });
+
+    await expect(adapter.accounts.close?.(stored.id, context)).resolves.toMatchObject({ status: 'closed' });
+
+    expect(sentTo(sent, 'DELETE', `/accounts/${stored.id}`)).toHaveLength(2);
+    expect(sandbox.zoom.getAccount(stored.id)?.associated).toBe(false);
+  });
+
   it('sends no DELETE for an unknown account', async () => {
     const { adapter, context, sent } = sandboxed();
     await expect(adapter.accounts.close?.('missing', context)).rejects.toMatchObject({

@@ -1,4 +1,4 @@
-import { type AccountsPort, type OperationContext, paginate } from '@channelkit/core';
+import { type AccountsPort, isChannelError, type OperationContext, paginate } from '@channelkit/core';
 import type { EnterpriseAccount } from '@channelkit/types';
 import { listZoomAccounts } from './lookup';
 import { toEnterpriseAccount } from './mapping';
@@ -29,7 +29,13 @@ export function zoomAccounts(scope: ZoomScope): AccountsPort {
     // Zoom has no delete: DELETE disassociates the sub-account from the master, which then no longer sees it.
     close: async (accountId, context) => {
       const account = await getAccount(accountId, context);
-      await send(context, 'light', { method: 'DELETE', path: accountPath(accountId) });
+      try {
+        await send(context, 'light', { method: 'DELETE', path: accountPath(accountId) });
+      } catch (error) {
+        // A retried DELETE whose first attempt went through finds the account already gone: that is closed too.
+        if (!(isChannelError(error) && error.code === 'not_found')) throw error;
+        context.logger.info('zoom: sub-account already disassociated', { accountId });
+      }
       context.logger.info('zoom: sub-account disassociated from the master', { accountId });
       return { ...account, status: 'closed' };
     },
