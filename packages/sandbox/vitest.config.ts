@@ -1,3 +1,3 @@
-import { channelkitProject } from '../../vitest.shared';
+import { channelkitProject } from '../../vitest.shared.ts';
 
 export default channelkitProject('@channelkit/sandbox');
