@@ -22,8 +22,8 @@ interface Bucket {
 export type WaitListener = (delayMs: number, queued: number, rate: number) => void;
 
 /**
- * Token buckets per category with FIFO queues. Capacity is one token: requests are spaced evenly at
- * 1/rate, so a server counting "N per second" in any sliding window never sees more than N. On a 429 the
+ * Token buckets per category with FIFO queues and (almost) no burst: requests are spaced evenly at
+ * about 1/rate, so a server counting "N per second" in any sliding window never sees more than N. On a 429 the
  * bucket halves its rate (once per wave of responses); each success adds back 1/20 of the configured rate.
  */
 export class RateLimiter {
@@ -114,15 +114,27 @@ function createBucket(rate: number): Bucket {
   };
 }
 
+// Timers fire late: up to slackMs of lateness is given back (the bucket holds slightly more than one
+// token) instead of lost. To stay within N in ANY 1 s window despite that and despite jitter between
+// sending and the server's clock, pacing runs at N per (1000 + marginMs) ms, i.e. 98.5% of the rate.
+const slackMs = 3;
+const marginMs = 15;
+
+function pacedRate(bucket: Bucket): number {
+  return (bucket.rate * 1000) / (1000 + marginMs);
+}
+
 function refill(bucket: Bucket): void {
   const now = performance.now();
-  bucket.tokens = Math.min(1, bucket.tokens + ((now - bucket.refilledAt) / 1000) * bucket.rate);
+  const rate = pacedRate(bucket);
+  const capacity = 1 + (slackMs * rate) / 1000;
+  bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.refilledAt) / 1000) * rate);
   bucket.refilledAt = now;
 }
 
 function schedule(bucket: Bucket): void {
   if (bucket.timer !== undefined || bucket.queue.length === 0) return;
-  const waitMs = Math.max(1, Math.ceil(((1 - bucket.tokens) / bucket.rate) * 1000));
+  const waitMs = Math.max(1, Math.ceil(((1 - bucket.tokens) / pacedRate(bucket)) * 1000));
   bucket.timer = setTimeout(() => {
     bucket.timer = undefined;
     refill(bucket);

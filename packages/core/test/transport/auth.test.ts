@@ -50,7 +50,10 @@ function oauthServer(expiresIn = 3600) {
 }
 
 function transportWith(auth = oauth2ClientCredentials({ tokenUrl, clientId: 'client', clientSecret })) {
-  return { auth, transport: createHttpTransport({ baseURL: api, platform: 'zoom', auth, retry: { baseDelayMs: 1 } }) };
+  return {
+    auth,
+    transport: createHttpTransport({ baseURL: api, platform: 'zoom', auth, retry: { baseDelayMs: 1 } }),
+  };
 }
 
 describe('oauth2ClientCredentials', () => {
@@ -78,12 +81,23 @@ describe('oauth2ClientCredentials', () => {
   it('can send the credentials in the body with a scope', async () => {
     const { tokenRequests } = oauthServer();
     const { transport } = transportWith(
-      oauth2ClientCredentials({ tokenUrl, clientId: 'client', clientSecret, credentialsIn: 'body', scope: 'a b' }),
+      oauth2ClientCredentials({
+        tokenUrl,
+        clientId: 'client',
+        clientSecret,
+        credentialsIn: 'body',
+        scope: 'a b',
+      }),
     );
     await transport.request({ method: 'GET', path: '/me' });
     expect(tokenRequests[0]).toEqual({
       authorization: null,
-      form: { grant_type: 'client_credentials', scope: 'a b', client_id: 'client', client_secret: clientSecret },
+      form: {
+        grant_type: 'client_credentials',
+        scope: 'a b',
+        client_id: 'client',
+        client_secret: clientSecret,
+      },
     });
   });
 
@@ -134,7 +148,10 @@ describe('oauth2ClientCredentials', () => {
   it('turns a token endpoint refusal into AuthenticationError with its reason, never the secret', async () => {
     server.use(
       http.post(tokenUrl, () =>
-        HttpResponse.json({ reason: `Invalid client_id or client_secret`, error: 'invalid_client' }, { status: 400 }),
+        HttpResponse.json(
+          { reason: `Invalid client_id or client_secret`, error: 'invalid_client' },
+          { status: 400 },
+        ),
       ),
     );
     const { transport } = transportWith();
@@ -181,20 +198,30 @@ describe('other strategies', () => {
       method: 'GET',
       path: '/echo',
     });
-    expect(seen.map((s) => s.headers.get('authorization'))).toEqual(['Bearer static-token', 'Bearer dynamic-1']);
+    expect(seen.map((s) => s.headers.get('authorization'))).toEqual([
+      'Bearer static-token',
+      'Bearer dynamic-1',
+    ]);
   });
 
   it('apiKey places the key in a header, the query or the form', async () => {
     const seen = echo();
-    await createHttpTransport({ baseURL: api, auth: apiKey({ in: 'header', name: 'X-Api-Key', value: 'k1' }) }).request(
-      { method: 'GET', path: '/echo' },
-    );
-    await createHttpTransport({ baseURL: api, auth: apiKey({ in: 'query', name: 'api_key', value: 'k2' }) }).request({
+    await createHttpTransport({
+      baseURL: api,
+      auth: apiKey({ in: 'header', name: 'X-Api-Key', value: 'k1' }),
+    }).request({ method: 'GET', path: '/echo' });
+    await createHttpTransport({
+      baseURL: api,
+      auth: apiKey({ in: 'query', name: 'api_key', value: 'k2' }),
+    }).request({
       method: 'GET',
       path: '/echo',
       query: { a: 1 },
     });
-    await createHttpTransport({ baseURL: api, auth: apiKey({ in: 'form', name: 'api_key', value: 'k3' }) }).request({
+    await createHttpTransport({
+      baseURL: api,
+      auth: apiKey({ in: 'form', name: 'api_key', value: 'k3' }),
+    }).request({
       method: 'POST',
       path: '/echo',
       form: { a: 1 },
@@ -206,8 +233,18 @@ describe('other strategies', () => {
 
   it('apiKeyPair sends key and secret form fields', async () => {
     const seen = echo();
-    const auth = apiKeyPair({ in: 'form', keyName: 'api_key', key: 'key-1', secretName: 'api_secret', secret: 'shh-1' });
-    await createHttpTransport({ baseURL: api, auth }).request({ method: 'POST', path: '/echo', form: { x: 'y' } });
+    const auth = apiKeyPair({
+      in: 'form',
+      keyName: 'api_key',
+      key: 'key-1',
+      secretName: 'api_secret',
+      secret: 'shh-1',
+    });
+    await createHttpTransport({ baseURL: api, auth }).request({
+      method: 'POST',
+      path: '/echo',
+      form: { x: 'y' },
+    });
     expect(seen[0]?.form).toBe('x=y&api_key=key-1&api_secret=shh-1');
     expect(auth.secrets?.()).toEqual(['shh-1']);
   });
@@ -222,7 +259,10 @@ describe('other strategies', () => {
       }),
     );
     let n = 0;
-    const auth = signRequest((request) => ({ ...request, form: { ...request.form, sign: `sig-${++n}` } }), ['k']);
+    const auth = signRequest(
+      (request) => ({ ...request, form: { ...request.form, sign: `sig-${++n}` } }),
+      ['k'],
+    );
     const transport = createHttpTransport({ baseURL: api, auth, retry: { baseDelayMs: 1 } });
     await transport.request({ method: 'POST', path: '/signed', form: { a: 1 }, idempotent: true });
     expect(signatures).toEqual(['sig-1', 'sig-2']);

@@ -69,7 +69,9 @@ describe('connection failures against a loopback server', () => {
     const transport = createHttpTransport({ baseURL: url, retry: { maxRetries: 2, baseDelayMs: 1 } });
     const retries: unknown[] = [];
     transport.on('retry', (e) => retries.push(e.reason));
-    const error = await transport.request({ method: 'POST', path: '/create', body: {} }).catch((e: unknown) => e);
+    const error = await transport
+      .request({ method: 'POST', path: '/create', body: {} })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ errorCode: 'ECONNREFUSED', mayHaveReachedServer: false });
     expect((error as Error).message).toContain('the request was not sent; check baseURL');
@@ -83,7 +85,9 @@ describe('connection failures against a loopback server', () => {
       req.socket.destroy();
     });
     const transport = createHttpTransport({ baseURL: url, retry: { maxRetries: 1, baseDelayMs: 1 } });
-    const post = await transport.request({ method: 'POST', path: '/create', body: {} }).catch((e: unknown) => e);
+    const post = await transport
+      .request({ method: 'POST', path: '/create', body: {} })
+      .catch((e: unknown) => e);
     expect(post).toBeInstanceOf(ConnectionError);
     expect(post).toMatchObject({ mayHaveReachedServer: true });
     expect(received).toBe(1);

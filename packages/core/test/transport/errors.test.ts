@@ -60,7 +60,9 @@ describe('error classes', () => {
     });
     expect(notFound.message).toBe('zoom 404 GET /accounts/abc: Account does not exist (code 2001)');
     const auth = createApiError({ status: 401, platform: 'zoom', request, platformMessage: 'Invalid token' });
-    expect(auth.message).toMatch(/^zoom 401 GET \/v2\/accounts\/abc: Invalid token\. Check clientId\/clientSecret/);
+    expect(auth.message).toMatch(
+      /^zoom 401 GET \/v2\/accounts\/abc: Invalid token\. Check clientId\/clientSecret/,
+    );
     const bad = createApiError({
       status: 400,
       platform: 'zoom',
@@ -97,7 +99,12 @@ describe('error classes', () => {
     ).toBe(true);
     expect(
       isAmbiguousFailure(
-        new ConnectionError({ platform: 'zoom', request, errorCode: 'ECONNREFUSED', mayHaveReachedServer: false }),
+        new ConnectionError({
+          platform: 'zoom',
+          request,
+          errorCode: 'ECONNREFUSED',
+          mayHaveReachedServer: false,
+        }),
       ),
     ).toBe(false);
     expect(isAmbiguousFailure(createApiError({ status: 429, platform: 'zoom', request }))).toBe(false);
@@ -107,7 +114,10 @@ describe('error classes', () => {
   });
 
   it('ValidationError.fromZod names the subject, the path and the zod message', () => {
-    const schema = z.object({ profile: z.object({ creditCode: z.string().length(18) }), users: z.array(z.email()) });
+    const schema = z.object({
+      profile: z.object({ creditCode: z.string().length(18) }),
+      users: z.array(z.email()),
+    });
     const result = schema.safeParse({ profile: { creditCode: 'x' }, users: ['a@b.co', 'nope'] });
     expect(result.success).toBe(false);
     const error = ValidationError.fromZod((result as { error: z.ZodError }).error, 'provision input');

@@ -18,7 +18,12 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 /** Answers with `statuses` in turn (then 200) and records the idempotency key of each request. */
-function sequence(method: 'get' | 'post', path: string, statuses: number[], headers: Record<string, string> = {}) {
+function sequence(
+  method: 'get' | 'post',
+  path: string,
+  statuses: number[],
+  headers: Record<string, string> = {},
+) {
   const keys: (string | null)[] = [];
   server.use(
     http[method](`${base}${path}`, ({ request }) => {
@@ -57,7 +62,9 @@ describe('retries', () => {
   it('does not retry a request with `retry: false` or a 4xx', async () => {
     const keys = sequence('get', '/once', [500]);
     const transport = createHttpTransport({ baseURL: base, retry: { baseDelayMs: 1 } });
-    await expect(transport.request({ method: 'GET', path: '/once', retry: false })).rejects.toThrow(ServerError);
+    await expect(transport.request({ method: 'GET', path: '/once', retry: false })).rejects.toThrow(
+      ServerError,
+    );
     expect(keys).toHaveLength(1);
     const bad = sequence('get', '/bad', [400]);
     await expect(transport.request({ method: 'GET', path: '/bad' })).rejects.toMatchObject({ status: 400 });
@@ -67,7 +74,9 @@ describe('retries', () => {
   it('sends a POST without idempotency key exactly once on a 500', async () => {
     const keys = sequence('post', '/create', [500]);
     const transport = createHttpTransport({ baseURL: base, retry: { baseDelayMs: 1 } });
-    await expect(transport.request({ method: 'POST', path: '/create', body: {} })).rejects.toBeInstanceOf(ServerError);
+    await expect(transport.request({ method: 'POST', path: '/create', body: {} })).rejects.toBeInstanceOf(
+      ServerError,
+    );
     expect(keys).toHaveLength(1);
   });
 
@@ -133,7 +142,10 @@ describe('retries', () => {
 
   it('caps Retry-After at maxDelayMs and reports retryAfterMs once retries run out', async () => {
     const keys = sequence('get', '/slow', [429, 429], { 'Retry-After': '3600' });
-    const transport = createHttpTransport({ baseURL: base, retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 20 } });
+    const transport = createHttpTransport({
+      baseURL: base,
+      retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 20 },
+    });
     const error = await transport.request({ method: 'GET', path: '/slow' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 3_600_000, retryable: true });

@@ -60,7 +60,11 @@ describe('createHttpTransport', () => {
       http.delete(`${base}/thing`, () => new HttpResponse(null, { status: 204 })),
     );
     const transport = createHttpTransport({ baseURL: base });
-    const put = await transport.request({ method: 'PUT', path: 'form', form: { a: 'x y', n: 2, gone: undefined } });
+    const put = await transport.request({
+      method: 'PUT',
+      path: 'form',
+      form: { a: 'x y', n: 2, gone: undefined },
+    });
     expect(form).toBe('a=x+y&n=2');
     expect(contentType).toBe('application/x-www-form-urlencoded');
     expect(put.data).toBe('done');
@@ -95,7 +99,9 @@ describe('createHttpTransport', () => {
   });
 
   it('treats an envelope error in a 200 as a failure with the status the parser gives', async () => {
-    server.use(http.post(`${base}/rpc`, () => HttpResponse.json({ result: 'fail', errcode: 'E1', msg: 'bad phone' })));
+    server.use(
+      http.post(`${base}/rpc`, () => HttpResponse.json({ result: 'fail', errcode: 'E1', msg: 'bad phone' })),
+    );
     const transport = createHttpTransport({
       baseURL: base,
       parseError: ({ data }) => {
@@ -103,13 +109,17 @@ describe('createHttpTransport', () => {
         return body.result === 'fail' ? { status: 400, code: body.errcode, message: body.msg } : undefined;
       },
     });
-    const error = await transport.request({ method: 'POST', path: '/rpc', form: {} }).catch((e: unknown) => e);
+    const error = await transport
+      .request({ method: 'POST', path: '/rpc', form: {} })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, platformCode: 'E1', platformMessage: 'bad phone' });
   });
 
   it('guesses a message from common error body fields when there is no parser', async () => {
-    server.use(http.get(`${base}/x`, () => HttpResponse.json({ error_description: 'nope' }, { status: 400 })));
+    server.use(
+      http.get(`${base}/x`, () => HttpResponse.json({ error_description: 'nope' }, { status: 400 })),
+    );
     const error = await createHttpTransport({ baseURL: base })
       .request({ method: 'GET', path: '/x' })
       .catch((e: unknown) => e);
@@ -120,12 +130,18 @@ describe('createHttpTransport', () => {
     for (const timeoutMs of [0, -1, Number.POSITIVE_INFINITY, Number.NaN]) {
       expect(() => createHttpTransport({ baseURL: base, timeoutMs })).toThrow(ConfigurationError);
     }
-    expect(() => createHttpTransport({ baseURL: base, timeoutMs: 0 })).toThrow(/timeoutMs must be a positive/);
+    expect(() => createHttpTransport({ baseURL: base, timeoutMs: 0 })).toThrow(
+      /timeoutMs must be a positive/,
+    );
     expect(() => createHttpTransport({ baseURL: '/relative' })).toThrow(/baseURL/);
     expect(() => createHttpTransport({ baseURL: base, rateLimit: { heavy: 0 } })).toThrow(/rateLimit\.heavy/);
-    expect(() => createHttpTransport({ baseURL: base, retry: { maxRetries: -1 } })).toThrow(/retry\.maxRetries/);
+    expect(() => createHttpTransport({ baseURL: base, retry: { maxRetries: -1 } })).toThrow(
+      /retry\.maxRetries/,
+    );
     const transport = createHttpTransport({ baseURL: base });
-    await expect(transport.request({ method: 'GET', path: '/x', timeoutMs: 0 })).rejects.toThrow(ConfigurationError);
+    await expect(transport.request({ method: 'GET', path: '/x', timeoutMs: 0 })).rejects.toThrow(
+      ConfigurationError,
+    );
   });
 
   it('ends a hanging request with TimeoutError after timeoutMs, retrying idempotent requests', async () => {
