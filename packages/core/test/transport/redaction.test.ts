@@ -58,7 +58,10 @@ describe('redaction', () => {
         form: { password: 'hunter2-long', name: 'ok' },
         headers: { Cookie: 'session=abc', 'X-Signature': 'sig-123456' },
       })
-      .catch((e: unknown) => e as Error);
+      .then(
+        () => new Error('expected a rejection'),
+        (e: unknown) => e as Error,
+      );
 
     expect(error.message).toContain(`rejected Bearer ${REDACTED} with secret ${REDACTED}`);
     expectClean(error.message);
@@ -88,7 +91,10 @@ describe('redaction', () => {
       baseURL: base,
       auth: apiKey({ in: 'query', name: 'key', value: 'key-secret-42' }),
     });
-    const error = await transport.request({ method: 'GET', path: '/x' }).catch((e: unknown) => e as Error);
+    const error = await transport.request({ method: 'GET', path: '/x' }).then(
+      () => new Error('expected a rejection'),
+      (e: unknown) => e as Error,
+    );
     expect(error.message).toContain(`bad key ${REDACTED}`);
     expect(JSON.stringify(error)).not.toContain('key-secret-42');
 
