@@ -1,7 +1,7 @@
 import { runTransportOverhead } from './transport-overhead';
 
 /** A named benchmark: prints its own results and may return `false` when it missed its target. */
-type Benchmark = () => Promise<boolean | undefined | void>;
+type Benchmark = () => Promise<unknown>;
 
 // Add further benchmarks here; `pnpm bench <name> [...]` runs only those named.
 const benchmarks: Record<string, Benchmark> = {
