@@ -1,4 +1,5 @@
 import type { AuthStrategy } from '../auth/auth-strategy';
+import type { ApiErrorDetail } from '../errors/api-error';
 
 /** HTTP methods the transport sends. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -74,7 +75,7 @@ export interface PlatformErrorInfo {
   /** The platform's message. */
   message?: string | undefined;
   /** Field-level details, e.g. Zoom's `errors[]`. */
-  details?: ReadonlyArray<{ field?: string | undefined; message: string }> | undefined;
+  details?: readonly ApiErrorDetail[] | undefined;
   /** Overrides the status-based retry decision. */
   retryable?: boolean | undefined;
   /** The credentials were rejected as expired: the auth strategy is invalidated and the request retried once. */
