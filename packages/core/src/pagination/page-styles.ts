@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../errors/configuration-error';
 import type { FetchPage } from './paginator';
 
 /** Options of {@link byCursorToken}. */
@@ -81,6 +82,12 @@ export interface OffsetOptions<TItem, TResponse> {
 export function byOffset<TItem, TResponse>(
   options: OffsetOptions<TItem, TResponse>,
 ): FetchPage<TItem, number> {
+  if (!Number.isInteger(options.limit) || options.limit <= 0) {
+    throw new ConfigurationError({
+      option: 'limit',
+      problem: `must be a positive integer page size (got ${options.limit})`,
+    });
+  }
   return async (cursor, signal) => {
     const offset = cursor ?? 0;
     const response = await options.fetch(offset, options.limit, signal);

@@ -161,6 +161,7 @@ class Transport implements HttpTransport {
           outgoing = await (this.#auth as AuthStrategy).authenticate(outgoing, this.#context(signal));
         const result = await this.#attempt<T>(outgoing, request, {
           attempt,
+          authenticated: authenticate,
           category,
           idempotencyKey,
           timeoutMs,
@@ -218,6 +219,7 @@ class Transport implements HttpTransport {
     request: TransportRequest,
     at: {
       attempt: number;
+      authenticated: boolean;
       category: string;
       idempotencyKey: string | undefined;
       timeoutMs: number;
@@ -294,16 +296,24 @@ class Transport implements HttpTransport {
       failure: {
         error,
         status,
-        retry: this.#decide(error, info, outgoing),
+        retry: this.#decide(error, info, at.authenticated ? outgoing : undefined),
         ...(retryAfterMs === undefined ? {} : { delayMs: retryAfterMs }),
       },
     };
   }
 
-  #decide(error: ApiError, info: PlatformErrorInfo | undefined, outgoing: OutgoingRequest): RetryDecision {
-    if (info?.expiredCredentials === true || (error.status === 401 && this.#auth?.invalidate !== undefined)) {
-      if (this.#auth?.invalidate === undefined) return { when: 'never', reason: 'expired_credentials' };
-      this.#auth.invalidate(outgoing);
+  /** `authenticated` is the attempt as the auth strategy signed it, `undefined` when sent without auth. */
+  #decide(
+    error: ApiError,
+    info: PlatformErrorInfo | undefined,
+    authenticated: OutgoingRequest | undefined,
+  ): RetryDecision {
+    const invalidate = authenticated === undefined ? undefined : this.#auth?.invalidate;
+    if (info?.expiredCredentials === true || (error.status === 401 && invalidate !== undefined)) {
+      if (this.#auth?.invalidate === undefined || authenticated === undefined) {
+        return { when: 'never', reason: 'expired_credentials' };
+      }
+      this.#auth.invalidate(authenticated);
       return { when: 'refresh', reason: 'expired_credentials' };
     }
     if (info?.retryable === false) return { when: 'never', reason: 'status' };

@@ -145,6 +145,23 @@ describe('oauth2ClientCredentials', () => {
     expect(tokens).toBe(2);
   });
 
+  it('does not refresh-and-retry a 401 from the token endpoint itself', async () => {
+    let tokenCalls = 0;
+    server.use(
+      http.post(tokenUrl, () => {
+        tokenCalls++;
+        return HttpResponse.json({ reason: 'Invalid client' }, { status: 401 });
+      }),
+    );
+    const { transport } = transportWith();
+    await expect(transport.request({ method: 'GET', path: '/me' })).rejects.toMatchObject({
+      code: 'authentication_failed',
+      status: 401,
+      platformMessage: 'Invalid client',
+    });
+    expect(tokenCalls).toBe(1);
+  });
+
   it('turns a token endpoint refusal into AuthenticationError with its reason, never the secret', async () => {
     server.use(
       http.post(tokenUrl, () =>

@@ -142,7 +142,10 @@ describe('paginate', () => {
     expect(fetched).toBe(2);
   });
 
-  it('validates the collect limit', async () => {
+  it('validates the collect limit and the offset page size', async () => {
+    expect(() => byOffset({ fetch: async () => [], items: (r: string[]) => r, limit: 0 })).toThrow(
+      ConfigurationError,
+    );
     const numbers = paginate(async () => ({ items: [1], next: undefined }));
     for (const limit of [0, -1, 1.5, 10_001, Number.NaN]) {
       await expect(numbers.collect({ limit })).rejects.toBeInstanceOf(ConfigurationError);
