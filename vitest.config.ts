@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // `@channelkit/source` export condition, so tests never need a build first.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'packages/adapters/*/vitest.config.ts', 'test/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'packages/adapters/*/vitest.config.ts',
+      'test/vitest.config.ts',
+    ],
   },
 });

@@ -1,3 +1,4 @@
+import { benchProvisionUnderRateLimit } from './provision-under-rate-limit';
 import { runTransportOverhead } from './transport-overhead';
 
 /** A named benchmark: prints its own results and may return `false` when it missed its target. */
@@ -6,6 +7,7 @@ type Benchmark = () => Promise<unknown>;
 // Add further benchmarks here; `pnpm bench <name> [...]` runs only those named.
 const benchmarks: Record<string, Benchmark> = {
   'transport-overhead': runTransportOverhead,
+  'provision-under-rate-limit': () => benchProvisionUnderRateLimit(),
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -30,8 +30,8 @@ async function provisionAndResize(client: ChannelClient, n: number): Promise<voi
   await client.licences.set(account.id, { seats: 10 });
 }
 
-/** Runs the benchmark for `accounts` accounts with `concurrency` workers and prints its figures. */
-export async function benchProvisionUnderRateLimit(accounts = 500, concurrency = 32): Promise<void> {
+/** Runs the benchmark for `accounts` accounts with `concurrency` workers, prints its figures, and says whether it met its targets. */
+export async function benchProvisionUnderRateLimit(accounts = 500, concurrency = 32): Promise<boolean> {
   const heavyLimit = ZOOM_BUSINESS_RATE_LIMITS.heavy;
   const running = await startSandbox({ seed: 1, rateLimits: { zoom: ZOOM_BUSINESS_RATE_LIMITS } });
   try {
@@ -75,6 +75,7 @@ export async function benchProvisionUnderRateLimit(accounts = 500, concurrency =
     console.log(`  429s answered by the sandbox  ${answered429}   (absorbed by the client)`);
     console.log(`  429s that reached the caller  ${rateLimitErrors}   (target 0)`);
     if (otherErrors > 0) console.log(`  other failures                ${otherErrors}`);
+    return heavyRate / heavyLimit >= 0.9 && rateLimitErrors === 0 && otherErrors === 0;
   } finally {
     await running.close();
   }

@@ -1,7 +1,5 @@
-// Public API of @channelkit/core, exported by name.
-// Client and port
+// The public API of @channelkit/core, exported by name; everything else is private.
 
-// Transport, auth, errors, events, pagination, redaction
 export type { ApiKeyLocation, ApiKeyOptions, ApiKeyPairOptions } from './auth/api-key';
 export { apiKey, apiKeyPair } from './auth/api-key';
 export type { AuthContext, AuthStrategy, OutgoingRequest } from './auth/auth-strategy';

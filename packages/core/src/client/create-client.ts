@@ -1,7 +1,7 @@
 import type { Capabilities, PartnerId } from '@channelkit/types';
 import EventEmitter from 'eventemitter3';
 import { ConfigurationError } from '../errors/configuration-error';
-import type { TransportEventMap } from '../events/transport-events';
+import { TRANSPORT_EVENT_NAMES } from '../events/transport-events';
 import { silentLogger } from '../logging/logger';
 import type { PartnerAdapter, TransportSettings } from '../port/adapter-port';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../transport/defaults';
@@ -45,7 +45,7 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
   const transport = adapter.createTransport(transportSettings(options));
   const emitter = new EventEmitter();
   // The transport emits on its own emitter; the client re-emits so callers subscribe in one place.
-  for (const name of transportEventNames) {
+  for (const name of TRANSPORT_EVENT_NAMES) {
     transport.on(name, (payload: unknown) => emitter.emit(name, payload));
   }
   const run = new OperationRunner(adapter.partner, transport, options.logger ?? silentLogger, emitter);
@@ -70,14 +70,6 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
   };
   return client;
 }
-
-const transportEventNames = [
-  'request',
-  'response',
-  'retry',
-  'rateLimited',
-  'error',
-] as const satisfies ReadonlyArray<keyof TransportEventMap>;
 
 function transportSettings(options: ClientOptions): TransportSettings {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

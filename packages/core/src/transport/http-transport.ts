@@ -17,8 +17,8 @@ import {
   urlWithQuery,
 } from '../internal/encoding';
 import { RateLimiter } from '../internal/rate-limiter';
-import { version } from '../internal/version';
 import { createRedactor, type Redactor } from '../redaction/redactor';
+import { VERSION } from '../version';
 import { computeBackoffDelay, parseRetryAfter } from './backoff';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './defaults';
 import { abortErrorFrom, sleep } from './sleep';
@@ -96,7 +96,7 @@ class Transport implements HttpTransport {
       options.rateLimit === undefined ? undefined : new RateLimiter(checkRateLimit(options.rateLimit));
     this.#defaultHeaders = {
       accept: 'application/json',
-      'user-agent': options.userAgent ?? `channelkit/${version}`,
+      'user-agent': options.userAgent ?? `channelkit/${VERSION}`,
     };
     this.#idempotencyHeader = options.idempotencyHeader?.toLowerCase() ?? undefined;
     this.#requestIdHeader = (options.requestIdHeader ?? 'x-request-id').toLowerCase();

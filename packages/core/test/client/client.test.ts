@@ -23,19 +23,27 @@ const received: Request[] = [];
 const server = setupServer();
 server.events.on('request:start', ({ request }) => received.push(request.clone()));
 
-function wireAccount(id: string, name = 'Example Ltd') {
+interface WireAccount {
+  id: string;
+  name: string;
+  state: string;
+  created: string;
+  owner: string;
+}
+
+function wireAccount(id: string, name = 'Example Ltd'): WireAccount {
   return { id, name, state: 'live', created: '2026-01-02T03:04:05Z', owner: 'admin@example.com' };
 }
 
-function toAccount(wire: Record<string, unknown>): EnterpriseAccount {
+function toAccount(wire: WireAccount): EnterpriseAccount {
   return {
     partner: 'umeet',
-    id: wire['id'] as string,
-    name: wire['name'] as string,
-    status: wire['state'] === 'live' ? 'active' : (wire['state'] as EnterpriseAccount['status']),
+    id: wire.id,
+    name: wire.name,
+    status: wire.state === 'live' ? 'active' : (wire.state as EnterpriseAccount['status']),
     externalRefs: {},
-    owner: { email: wire['owner'] as string },
-    createdAt: wire['created'] as string,
+    owner: { email: wire.owner },
+    createdAt: wire.created,
   };
 }
 
@@ -59,7 +67,7 @@ const testAdapter: PartnerAdapter = {
     createHttpTransport({ ...settings, baseURL, platform: 'umeet', idempotencyHeader: 'Idempotency-Key' }),
   accounts: {
     async provision(input, context) {
-      const { data } = await context.transport.request<Record<string, unknown>>({
+      const { data } = await context.transport.request<WireAccount>({
         method: 'POST',
         path: '/accounts',
         body: { name: input.profile.legalName, owner: input.admin.email },
@@ -70,7 +78,7 @@ const testAdapter: PartnerAdapter = {
       return toAccount(data);
     },
     async get(accountId, context) {
-      const { data } = await context.transport.request<Record<string, unknown>>({
+      const { data } = await context.transport.request<WireAccount>({
         method: 'GET',
         path: `/accounts/${encodeURIComponent(accountId)}`,
         signal: context.signal,
@@ -80,14 +88,12 @@ const testAdapter: PartnerAdapter = {
     },
     list(query, context) {
       return paginate<EnterpriseAccount, number>(async (offset = 0) => {
-        const { data } = await context.transport.request<{ items: Record<string, unknown>[]; total: number }>(
-          {
-            method: 'GET',
-            path: '/accounts',
-            query: { offset, limit: query.pageSize ?? 2 },
-            signal: context.signal,
-          },
-        );
+        const { data } = await context.transport.request<{ items: WireAccount[]; total: number }>({
+          method: 'GET',
+          path: '/accounts',
+          query: { offset, limit: query.pageSize ?? 2 },
+          signal: context.signal,
+        });
         const next = offset + data.items.length;
         return { items: data.items.map(toAccount), next: next < data.total ? next : undefined };
       });

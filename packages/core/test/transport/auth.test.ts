@@ -1,6 +1,3 @@
-import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   apiKey,
@@ -10,7 +7,10 @@ import {
   createHttpTransport,
   oauth2ClientCredentials,
   signRequest,
-} from '../../src/transport-exports';
+} from '@channelkit/core';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const api = 'https://api.example.test/v2';
 const tokenUrl = 'https://auth.example.test/oauth/token';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AbortError, ConnectionError, createHttpTransport, TimeoutError } from '@channelkit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AbortError, ConnectionError, createHttpTransport, TimeoutError } from '../../src/transport-exports';
 
 const servers: Server[] = [];
 afterEach(async () => {

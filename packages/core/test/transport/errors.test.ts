@@ -1,6 +1,4 @@
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   AbortError,
   ApiError,
@@ -21,7 +19,9 @@ import {
   TimeoutError,
   UnsupportedOperationError,
   ValidationError,
-} from '../../src/transport-exports';
+} from '@channelkit/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 const request = { method: 'GET', url: 'https://api.zoom.us/v2/accounts/abc', headers: {} };
 

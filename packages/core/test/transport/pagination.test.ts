@@ -1,6 +1,3 @@
-import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AbortError,
   byCursorToken,
@@ -10,7 +7,10 @@ import {
   createHttpTransport,
   type Page,
   paginate,
-} from '../../src/transport-exports';
+} from '@channelkit/core';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const base = 'https://api.example.test';
 const server = setupServer();

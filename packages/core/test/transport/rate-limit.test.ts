@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AbortError, createHttpTransport, type RateLimitedEvent } from '@channelkit/core';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AbortError, createHttpTransport, type RateLimitedEvent } from '../../src/transport-exports';
 
 const base = 'https://api.example.test';
 const server = setupServer();

@@ -1,7 +1,4 @@
 import { inspect } from 'node:util';
-import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiKey,
   createHttpTransport,
@@ -9,7 +6,10 @@ import {
   oauth2ClientCredentials,
   REDACTED,
   signRequest,
-} from '../../src/transport-exports';
+} from '@channelkit/core';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const base = 'https://api.example.test';
 const tokenUrl = 'https://auth.example.test/token';

@@ -1,6 +1,3 @@
-import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AbortError,
   computeBackoffDelay,
@@ -9,7 +6,10 @@ import {
   type RetryEvent,
   ServerError,
   sleep,
-} from '../../src/transport-exports';
+} from '@channelkit/core';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const base = 'https://api.example.test';
 const server = setupServer();

@@ -1,6 +1,3 @@
-import { delay, HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BadRequestError,
   ConfigurationError,
@@ -10,7 +7,10 @@ import {
   type ResponseEvent,
   TimeoutError,
   type TransportErrorEvent,
-} from '../../src/transport-exports';
+} from '@channelkit/core';
+import { delay, HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const base = 'https://api.example.test/v2';
 const server = setupServer();
