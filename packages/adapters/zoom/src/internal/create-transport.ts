@@ -21,7 +21,7 @@ function mergeRateLimits(
   defaults: ZoomRateLimits,
   overrides: TransportSettings['rateLimit'],
 ): number | Record<string, number> {
-  // A single number from the client settings caps every label alike.
+  // A single number from the client settings is one budget shared by every request, whatever its label.
   if (typeof overrides === 'number') return overrides;
   return { ...defaults, ...overrides };
 }
