@@ -6,6 +6,8 @@ import { startSandbox } from '@channelkit/sandbox';
 import type { ProvisionAccountInput } from '@channelkit/types';
 import { zoom } from '@channelkit/zoom';
 
+// A mainland company, identified by its Unified Social Credit Code. The same input serves every platform; in
+// production a mainland customer's account belongs on a partner platform, since Zoom sells there only through them.
 const customer: ProvisionAccountInput = {
   profile: {
     legalName: '上海示例信息技术有限公司',
@@ -35,7 +37,7 @@ try {
       `↻ ${event.method} ${event.path} failed (${event.status ?? event.reason}); retry ${event.attempt} in ${Math.round(event.delayMs)} ms`,
     );
   });
-  client.on('account.provisioned', (event) => detail(`event account.provisioned  ${event.account.id}`));
+  client.on('account.provisioned', (event) => detail(`event account.provisioned  id=${event.id}`));
   client.on('licence.changed', (event) =>
     detail(`event licence.changed  seats → ${event.current.seats.purchased}`),
   );
