@@ -122,7 +122,9 @@ describe('rate limiting', () => {
       const seconds = (performance.now() - started) / 1000;
       expect(results.every((r) => r.status === 200)).toBe(true);
       expect(seconds).toBeGreaterThanOrEqual((count - 1) / limit - 0.05);
-      expect(rejected).toBeLessThanOrEqual(2);
+      // A request delayed by a busy event loop can land inside the previous window; a few such 429s are absorbed by
+      // retries, but a limiter that hammered the server would collect many.
+      expect(rejected).toBeLessThanOrEqual(5);
     } finally {
       loopback.closeAllConnections();
       await new Promise((resolve) => loopback.close(resolve));
