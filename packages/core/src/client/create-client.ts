@@ -1,6 +1,5 @@
 import type { Capabilities, PartnerId } from '@channelkit/types';
 import EventEmitter from 'eventemitter3';
-import { ConfigurationError } from '../errors/configuration-error';
 import { TRANSPORT_EVENT_NAMES } from '../events/transport-events';
 import { silentLogger } from '../logging/logger';
 import type { PartnerAdapter, TransportSettings } from '../port/adapter-port';
@@ -71,24 +70,15 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
   return client;
 }
 
+/** The client's options as transport settings; the transport checks them and names the option at fault. */
 function transportSettings(options: ClientOptions): TransportSettings {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new ConfigurationError({
-      option: 'timeoutMs',
-      problem: `must be a positive number of milliseconds (got ${String(timeoutMs)}); requests are never unbounded`,
-    });
-  }
-  const maxRetries = options.maxRetries ?? options.retry?.maxRetries ?? DEFAULT_RETRY.maxRetries;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw new ConfigurationError({
-      option: 'maxRetries',
-      problem: `must be a whole number >= 0 (got ${String(maxRetries)})`,
-    });
-  }
   return {
-    timeoutMs,
-    retry: { ...DEFAULT_RETRY, ...options.retry, maxRetries },
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retry: {
+      ...DEFAULT_RETRY,
+      ...options.retry,
+      maxRetries: options.maxRetries ?? options.retry?.maxRetries ?? DEFAULT_RETRY.maxRetries,
+    },
     rateLimit: options.rateLimit,
     userAgent: options.userAgent ?? `channelkit/${VERSION} node/${process.version}`,
     emitBodies: options.emitBodies ?? false,

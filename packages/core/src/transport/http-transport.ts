@@ -3,7 +3,6 @@ import { EventEmitter } from 'eventemitter3';
 import type { AuthContext, AuthStrategy, OutgoingRequest } from '../auth/auth-strategy';
 import { type ApiError, createApiError } from '../errors/api-error';
 import type { ChannelError } from '../errors/channel-error';
-import { ConfigurationError } from '../errors/configuration-error';
 import { type AbortError, ConnectionError, TimeoutError } from '../errors/network-errors';
 import type { RequestSummary } from '../errors/request-summary';
 import type { RetryReason, TransportEventMap } from '../events/transport-events';
@@ -20,6 +19,7 @@ import { RateLimiter } from '../internal/rate-limiter';
 import { createRedactor, type Redactor } from '../redaction/redactor';
 import { VERSION } from '../version';
 import { computeBackoffDelay, parseRetryAfter } from './backoff';
+import { checkBaseURL, checkRateLimit, checkRetry, checkTimeout } from './check-options';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './defaults';
 import { abortErrorFrom, sleep } from './sleep';
 import type {
@@ -452,56 +452,4 @@ class Transport implements HttpTransport {
       error,
     });
   }
-}
-
-function checkBaseURL(baseURL: string): string {
-  if (typeof baseURL !== 'string' || !/^https?:\/\/[^/]/i.test(baseURL)) {
-    throw new ConfigurationError({
-      option: 'baseURL',
-      problem: `must be an absolute http(s) URL (got ${JSON.stringify(baseURL)})`,
-    });
-  }
-  return baseURL.replace(/\/+$/, '');
-}
-
-function checkTimeout(timeoutMs: number): number {
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new ConfigurationError({
-      option: 'timeoutMs',
-      problem: `must be a positive, finite number of milliseconds; requests are never unbounded (got ${timeoutMs})`,
-    });
-  }
-  return timeoutMs;
-}
-
-function checkRetry(retry: RetryOptions): RetryOptions {
-  if (!Number.isInteger(retry.maxRetries) || retry.maxRetries < 0) {
-    throw new ConfigurationError({
-      option: 'retry.maxRetries',
-      problem: `must be a non-negative integer (got ${retry.maxRetries})`,
-    });
-  }
-  for (const key of ['baseDelayMs', 'maxDelayMs'] as const) {
-    if (!Number.isFinite(retry[key]) || retry[key] < 0) {
-      throw new ConfigurationError({
-        option: `retry.${key}`,
-        problem: `must be a non-negative, finite number of milliseconds (got ${retry[key]})`,
-      });
-    }
-  }
-  return retry;
-}
-
-function checkRateLimit(rateLimit: number | Record<string, number>): number | Record<string, number> {
-  const entries =
-    typeof rateLimit === 'number' ? [['rateLimit', rateLimit] as const] : Object.entries(rateLimit);
-  for (const [name, rate] of entries) {
-    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
-      throw new ConfigurationError({
-        option: name === 'rateLimit' ? 'rateLimit' : `rateLimit.${name}`,
-        problem: `must be a positive number of requests per second (got ${rate})`,
-      });
-    }
-  }
-  return rateLimit;
 }

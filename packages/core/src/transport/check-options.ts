@@ -1,0 +1,61 @@
+import { ConfigurationError } from '../errors/configuration-error';
+import type { RetryOptions } from './transport-types';
+
+// Options are checked when a transport is built, so a bad value fails at start-up with the option's name rather
+// than on the first request.
+
+/** An absolute http(s) base URL, without trailing slashes. */
+export function checkBaseURL(baseURL: string): string {
+  if (typeof baseURL !== 'string' || !/^https?:\/\/[^/]/i.test(baseURL)) {
+    throw new ConfigurationError({
+      option: 'baseURL',
+      problem: `must be an absolute http(s) URL (got ${JSON.stringify(baseURL)})`,
+    });
+  }
+  return baseURL.replace(/\/+$/, '');
+}
+
+/** A positive, finite timeout: requests are never unbounded. */
+export function checkTimeout(timeoutMs: number): number {
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new ConfigurationError({
+      option: 'timeoutMs',
+      problem: `must be a positive, finite number of milliseconds; requests are never unbounded (got ${timeoutMs})`,
+    });
+  }
+  return timeoutMs;
+}
+
+/** A retry policy with a whole number of retries and non-negative delays. */
+export function checkRetry(retry: RetryOptions): RetryOptions {
+  if (!Number.isInteger(retry.maxRetries) || retry.maxRetries < 0) {
+    throw new ConfigurationError({
+      option: 'retry.maxRetries',
+      problem: `must be a non-negative integer (got ${retry.maxRetries})`,
+    });
+  }
+  for (const key of ['baseDelayMs', 'maxDelayMs'] as const) {
+    if (!Number.isFinite(retry[key]) || retry[key] < 0) {
+      throw new ConfigurationError({
+        option: `retry.${key}`,
+        problem: `must be a non-negative, finite number of milliseconds (got ${retry[key]})`,
+      });
+    }
+  }
+  return retry;
+}
+
+/** Positive request rates, for all categories or per category. */
+export function checkRateLimit(rateLimit: number | Record<string, number>): number | Record<string, number> {
+  const entries =
+    typeof rateLimit === 'number' ? [['rateLimit', rateLimit] as const] : Object.entries(rateLimit);
+  for (const [name, rate] of entries) {
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+      throw new ConfigurationError({
+        option: name === 'rateLimit' ? 'rateLimit' : `rateLimit.${name}`,
+        problem: `must be a positive number of requests per second (got ${rate})`,
+      });
+    }
+  }
+  return rateLimit;
+}
