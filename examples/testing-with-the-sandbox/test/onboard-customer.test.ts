@@ -1,0 +1,63 @@
+import { createClient, ValidationError } from '@channelkit/core';
+import { createSandbox, type Sandbox, ZOOM_SANDBOX_CREDENTIALS } from '@channelkit/sandbox';
+import { zoom } from '@channelkit/zoom';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { type CrmCustomer, onboardCustomer } from '../src/onboard-customer';
+
+// msw intercepts Zoom's real URLs in this process and answers from an in-memory Zoom: the code under test runs
+// unchanged, with the adapter's default URLs, and no credentials or network.
+const server = setupServer();
+let sandbox: Sandbox;
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  sandbox = createSandbox({ seed: 1 });
+  server.resetHandlers(...sandbox.handlers());
+});
+afterAll(() => server.close());
+
+const client = () => createClient(zoom({ ...ZOOM_SANDBOX_CREDENTIALS }), { retry: { baseDelayMs: 5 } });
+
+const customer: CrmCustomer = {
+  crmId: 'crm-4711',
+  company: '上海示例信息技术有限公司',
+  creditCode: '91310000MA1FL4B24G',
+  adminName: { given: '伟', family: '王' },
+  adminEmail: 'admin@example.cn',
+  adminMobile: '+8613800138000',
+  seats: 25,
+};
+
+it('provisions the customer with its seats', async () => {
+  const { account, licences } = await onboardCustomer(client(), customer);
+
+  expect(account.externalId).toBe('crm-4711');
+  expect(licences.seats.purchased).toBe(25);
+  expect(sandbox.zoom.listAccounts()).toHaveLength(1);
+});
+
+it('creates one account even when Zoom created it but the answer was lost', async () => {
+  sandbox.faults.add({
+    method: 'POST',
+    path: /\/accounts$/,
+    when: 'after',
+    times: 1,
+    fault: { kind: 'reset' },
+  });
+
+  await onboardCustomer(client(), customer);
+  await onboardCustomer(client(), customer); // the CRM job running again after a crash
+
+  expect(sandbox.zoom.listAccounts()).toHaveLength(1);
+});
+
+it('rejects a mistyped credit code before anything reaches Zoom', async () => {
+  const failure = await onboardCustomer(client(), { ...customer, creditCode: '91310000MA1FL4B24H' }).catch(
+    (error: unknown) => error,
+  );
+
+  expect(failure).toBeInstanceOf(ValidationError);
+  expect((failure as ValidationError).field).toBe('profile.creditCode');
+  expect(sandbox.requests).toHaveLength(0);
+});
