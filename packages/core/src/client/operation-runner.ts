@@ -55,10 +55,11 @@ export class OperationRunner {
   context(options: RequestOptions | undefined): OperationContext {
     const idempotencyKey = options?.idempotencyKey ?? randomUUID();
     if (idempotencyKey.trim() === '' || idempotencyKey.length > 255) {
-      throw new ValidationError(
-        'Invalid request options: idempotencyKey must be 1 to 255 characters; pass a stable id such as your CRM id.',
-        [{ path: 'idempotencyKey', message: 'must be 1 to 255 characters' }],
-      );
+      throw new ValidationError({
+        message:
+          'Invalid request options: idempotencyKey must be 1 to 255 characters; pass a stable id such as your CRM id.',
+        issues: [{ path: 'idempotencyKey', message: 'must be 1 to 255 characters' }],
+      });
     }
     return {
       transport: this.#transport,

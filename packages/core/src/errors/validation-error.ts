@@ -29,13 +29,9 @@ export class ValidationError extends ChannelError {
   readonly field: string | undefined;
 
   /** Creates the error from a message and the issues behind it. */
-  constructor(options: ValidationErrorOptions);
-  /** Creates the error from a message and the issues behind it. */
-  constructor(message: string, issues?: readonly ValidationIssue[]);
-  constructor(options: string | ValidationErrorOptions, issues: readonly ValidationIssue[] = []) {
-    const resolved = typeof options === 'string' ? { message: options, issues } : options;
-    super(resolved.message, { cause: resolved.cause });
-    this.issues = resolved.issues ?? [];
+  constructor(options: ValidationErrorOptions) {
+    super(options.message, { cause: options.cause });
+    this.issues = options.issues ?? [];
     this.field = this.issues[0]?.path;
   }
 

@@ -125,7 +125,9 @@ describe('error classes', () => {
     expect(error.message).toMatch(/^Invalid provision input: profile\.creditCode: .+; users\[1\]: /);
     expect(error.field).toBe('profile.creditCode');
     expect(error.issues.map((i) => i.path)).toEqual(['profile.creditCode', 'users[1]']);
-    expect(new ValidationError('Too long', [{ path: 'name', message: 'max 64' }]).field).toBe('name');
+    expect(
+      new ValidationError({ message: 'Too long', issues: [{ path: 'name', message: 'max 64' }] }).field,
+    ).toBe('name');
     expect(new ValidationError({ message: 'Bad', issues: [] }).field).toBeUndefined();
   });
 

@@ -12,7 +12,7 @@ export interface ErrorSite {
 
 /** A rule Zoom enforces that the shared schemas cannot know, refused before anything is sent. */
 export function invalidField(field: string, message: string): ValidationError {
-  return new ValidationError(message, [{ path: field, message }]);
+  return new ValidationError({ message, issues: [{ path: field, message }] });
 }
 
 /** The account exists but has no base plan to read or change. */

@@ -1,22 +1,9 @@
-import { type OperationContext, type Paginator, paginate } from '@channelkit/core';
+import { byCursorToken, type OperationContext, type Paginator, paginate } from '@channelkit/core';
 import { send } from './request';
 import type { ZoomAccount, ZoomAccountListPage } from './wire-types';
 
 /** Zoom's largest page size for `GET /accounts`. */
 export const MAX_PAGE_SIZE = 300;
-
-/** Fetches one page of sub-accounts. */
-export function fetchAccountPage(
-  context: OperationContext,
-  pageSize: number,
-  cursor: string | undefined,
-): Promise<ZoomAccountListPage> {
-  return send<ZoomAccountListPage>(context, 'medium', {
-    method: 'GET',
-    path: '/accounts',
-    query: { page_size: pageSize, next_page_token: cursor },
-  });
-}
 
 /** Every sub-account of the master, mapped by `map`, lazily, page by page. */
 export function listZoomAccounts<T>(
@@ -24,14 +11,18 @@ export function listZoomAccounts<T>(
   pageSize: number,
   map: (account: ZoomAccount) => T,
 ): Paginator<T> {
-  return paginate<T, string>(
-    async (cursor) => {
-      const page = await fetchAccountPage(context, pageSize, cursor);
-      // Zoom ends the list with an empty token rather than omitting it.
-      return { items: (page.accounts ?? []).map(map), next: page.next_page_token || undefined };
-    },
-    { signal: context.signal },
-  );
+  const fetchPage = byCursorToken({
+    fetch: (cursor) =>
+      send<ZoomAccountListPage>(context, 'medium', {
+        method: 'GET',
+        path: '/accounts',
+        query: { page_size: pageSize, next_page_token: cursor },
+      }),
+    items: (page) => (page.accounts ?? []).map(map),
+    // Zoom ends the list with an empty token rather than omitting it; byCursorToken treats both as the end.
+    next: (page) => page.next_page_token,
+  });
+  return paginate(fetchPage, { signal: context.signal });
 }
 
 /**
