@@ -7,11 +7,10 @@ import {
   provisionAccountInputSchema,
 } from '@channelkit/types';
 import type { z } from 'zod';
-import type { Paginator } from '../pagination/paginator';
+import { type Paginator, paginatorOf } from '../pagination/paginator';
 import type { PartnerAdapter } from '../port/adapter-port';
 import { accountIdSchema } from './account-id';
 import type { RequestOptions } from './client-options';
-import { mapPaginator } from './map-paginator';
 import type { OperationRunner } from './operation-runner';
 
 /** Enterprise customer accounts on one platform: `client.accounts`. */
@@ -98,9 +97,13 @@ export function createAccountsResource(adapter: PartnerAdapter, run: OperationRu
       run.require(accounts.list, capabilities.accounts.list, 'accounts.list');
       const parsed = run.input(listAccountsQuerySchema, query, 'list query');
       const context = run.context(options);
-      return mapPaginator(accounts.list(parsed, context), (account) =>
-        run.output(enterpriseAccountSchema, account, 'accounts.list'),
-      );
+      const listed = accounts.list(parsed, context);
+      // Each page is validated as it is read, so a malformed item fails where it is met, without buffering.
+      return paginatorOf(async function* pages() {
+        for await (const page of listed.pages()) {
+          yield page.map((account) => run.output(enterpriseAccountSchema, account, 'accounts.list'));
+        }
+      });
     },
 
     suspend: (accountId, options) => changeStatus('suspend', accountId, options),

@@ -50,8 +50,7 @@ export function paginate<TItem, TCursor>(
   options: PaginateOptions = {},
 ): Paginator<TItem> {
   const { signal } = options;
-
-  async function* pages(): AsyncGenerator<readonly TItem[]> {
+  return paginatorOf(async function* pages() {
     let cursor: TCursor | undefined;
     do {
       if (signal?.aborted) throw abortErrorFrom(signal);
@@ -59,12 +58,17 @@ export function paginate<TItem, TCursor>(
       yield page.items;
       cursor = page.next;
     } while (cursor !== undefined);
-  }
+  });
+}
 
+/**
+ * A paginator over whatever `pages` yields, one page at a time; `paginate` and the client (which validates each
+ * listed item) both build on it, so iteration and `collect` behave the same everywhere.
+ */
+export function paginatorOf<TItem>(pages: () => AsyncIterable<readonly TItem[]>): Paginator<TItem> {
   async function* items(): AsyncGenerator<TItem> {
     for await (const page of pages()) yield* page;
   }
-
   return {
     pages,
     [Symbol.asyncIterator]: items,
@@ -76,11 +80,9 @@ export function paginate<TItem, TCursor>(
         });
       }
       const out: TItem[] = [];
-      for await (const page of pages()) {
-        for (const item of page) {
-          out.push(item);
-          if (out.length === limit) return out;
-        }
+      for await (const item of items()) {
+        out.push(item);
+        if (out.length === limit) break;
       }
       return out;
     },
