@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'msw';
 import { FaultEngine } from './faults/fault-engine';
-import type { FaultKind, FaultRule } from './faults/fault-rule';
+import type { FaultRule } from './faults/fault-rule';
 import { TokenBucket } from './faults/token-bucket';
 import { json } from './internal/json';
 import type { Platform, PlatformMount } from './internal/platform';
@@ -129,18 +129,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       record.fault = 'latency';
       await sleep(plan.latencyMs, request.signal);
     }
-    const decide = (kind: FaultKind) => {
-      record.fault = kind;
-    };
+    // A `before` fault replaces the request; an `after` fault lets it run (its effects stay) and replaces the answer.
     let response: Response;
     if (plan.before) {
-      decide(plan.before.kind);
+      record.fault = plan.before.kind;
       if (plan.before.kind === 'reset' || plan.before.kind === 'hang') return { kind: plan.before.kind };
       response = resolved.faultResponse(plan.before);
     } else {
       response = await resolved.execute();
       if (plan.after) {
-        decide(plan.after.kind);
+        record.fault = plan.after.kind;
         if (plan.after.kind === 'reset' || plan.after.kind === 'hang') return { kind: plan.after.kind };
         response = resolved.faultResponse(plan.after);
       }
