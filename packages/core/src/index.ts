@@ -16,7 +16,13 @@ export type { ClientOptions, RequestOptions } from './client/client-options';
 export type { ChannelClient } from './client/create-client';
 export { createClient } from './client/create-client';
 export type { LicencesResource } from './client/licences-resource';
-export type { ApiErrorDetail, ApiErrorOptions, RateLimitErrorOptions } from './errors/api-error';
+export type {
+  ApiErrorDetail,
+  ApiErrorOptions,
+  CreateApiErrorOptions,
+  RateLimitErrorOptions,
+  RedirectErrorOptions,
+} from './errors/api-error';
 export {
   ApiError,
   AuthenticationError,
@@ -26,6 +32,7 @@ export {
   NotFoundError,
   PermissionError,
   RateLimitError,
+  RedirectError,
   ServerError,
 } from './errors/api-error';
 export type { ChannelErrorCode, ChannelErrorOptions } from './errors/channel-error';
@@ -40,6 +47,8 @@ export type {
 } from './errors/network-errors';
 export { AbortError, ConnectionError, TimeoutError } from './errors/network-errors';
 export type { RequestSummary } from './errors/request-summary';
+export type { ResponseTooLargeErrorOptions } from './errors/response-too-large-error';
+export { ResponseTooLargeError } from './errors/response-too-large-error';
 export type { ResponseValidationContext } from './errors/response-validation-error';
 export { ResponseValidationError } from './errors/response-validation-error';
 export { SyncConflictError } from './errors/sync-conflict-error';
@@ -75,7 +84,13 @@ export type {
 export type { Redactor } from './redaction/redactor';
 export { createRedactor, isSensitiveHeader, isSensitiveParam, REDACTED } from './redaction/redactor';
 export { computeBackoffDelay, parseRetryAfter } from './transport/backoff';
-export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './transport/defaults';
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  MAX_RESPONSE_BYTES_LIMIT,
+  MAX_TIMER_MS,
+} from './transport/defaults';
 export type { HttpTransport } from './transport/http-transport';
 export { createHttpTransport } from './transport/http-transport';
 export { abortErrorFrom, sleep } from './transport/sleep';

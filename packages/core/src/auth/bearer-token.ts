@@ -1,18 +1,19 @@
 import { ConfigurationError } from '../errors/configuration-error';
+import { RecentSecrets } from '../internal/recent-secrets';
 import type { AuthStrategy, OutgoingRequest } from './auth-strategy';
 
 /**
  * Sends `Authorization: Bearer <token>`. Pass a function to supply a fresh token per attempt (e.g. from your
- * own token store); the last token seen is redacted everywhere.
+ * own token store); the tokens seen (the last 64) are redacted everywhere.
  * @example
  * bearerToken(process.env.ZOOM_TOKEN ?? '');
  * bearerToken(async () => vault.read('zoom-token'));
  */
 export function bearerToken(token: string | (() => string | Promise<string>)): AuthStrategy {
   if (typeof token === 'string' && token === '') throw new ConfigurationError({ option: 'token' });
-  let last = typeof token === 'string' ? token : undefined;
+  const seen = new RecentSecrets(typeof token === 'string' ? [token] : []);
   const withToken = (request: OutgoingRequest, value: string): OutgoingRequest => {
-    last = value;
+    if (typeof token !== 'string') seen.remember(value);
     return { ...request, headers: { ...request.headers, authorization: `Bearer ${value}` } };
   };
   return {
@@ -22,6 +23,6 @@ export function bearerToken(token: string | (() => string | Promise<string>)): A
       const value = token();
       return typeof value === 'string' ? withToken(request, value) : value.then((v) => withToken(request, v));
     },
-    secrets: () => (last === undefined ? [] : [last]),
+    secrets: () => seen.list(),
   };
 }

@@ -1,5 +1,6 @@
-import { ApiError, AuthenticationError } from '../errors/api-error';
+import { ApiError, AuthenticationError, RedirectError } from '../errors/api-error';
 import { ConfigurationError } from '../errors/configuration-error';
+import { RecentSecrets } from '../internal/recent-secrets';
 import { abortErrorFrom } from '../transport/sleep';
 import type { AuthContext, AuthStrategy, OutgoingRequest } from './auth-strategy';
 
@@ -29,7 +30,7 @@ export interface OAuth2ClientCredentialsOptions {
 export interface OAuth2ClientCredentialsStrategy extends AuthStrategy {
   /** Forgets the cached token (unless `rejected` carried a different, already refreshed one). */
   invalidate(rejected?: OutgoingRequest): void;
-  /** The client secret, its Basic form and the current access token. */
+  /** The client secret, its Basic form and the access tokens of the last 64 fetches, newest first. */
   secrets(): readonly string[];
 }
 
@@ -39,12 +40,25 @@ interface CachedToken {
   refreshAt: number;
 }
 
+/** One token request shared by every request waiting for a token. */
+interface TokenFetch {
+  readonly promise: Promise<CachedToken>;
+  /** Aborts the token request, its retries and their sleeps. */
+  readonly controller: AbortController;
+  /** Waiters still waiting; a waiter without a signal never leaves, so its fetch is never aborted. */
+  waiters: number;
+}
+
 /**
  * OAuth 2.0 client credentials: fetches a bearer token from `tokenUrl`, caches it until shortly before it
  * expires and shares one token request between all requests waiting for it. A 401 from the platform (or an
  * error the platform's parser marks `expiredCredentials`) invalidates the token; the transport then refreshes
  * once and repeats the request once. Token endpoint refusals reject with `AuthenticationError` carrying the
- * endpoint's reason, never the secret.
+ * endpoint's reason, never the secret; a redirect from the token endpoint rejects with `RedirectError` (it is
+ * never followed: the request carries the client credentials). A waiter whose signal aborts rejects at once
+ * with `AbortError`; the shared token request (with its retries) is aborted when every waiter has given up, so
+ * nothing keeps the process alive. The last 64 access tokens stay in `secrets()`, so an echoed old token is
+ * still redacted.
  * @example
  * oauth2ClientCredentials({
  *   tokenUrl: 'https://zoom.us/oauth/token',
@@ -71,8 +85,9 @@ export function oauth2ClientCredentials(
     });
   }
   const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
+  const secrets = new RecentSecrets([options.clientSecret, basic]);
   let cached: CachedToken | undefined;
-  let pending: Promise<CachedToken> | undefined;
+  let pending: TokenFetch | undefined;
 
   const fetchToken = async (context: AuthContext): Promise<CachedToken> => {
     const form: Record<string, string | undefined> = {
@@ -95,8 +110,24 @@ export function oauth2ClientCredentials(
         // Asking for a token twice is harmless.
         idempotent: true,
         category: options.category,
+        signal: context.signal,
       }));
     } catch (error) {
+      if (error instanceof RedirectError) {
+        const where = error.location ?? 'nowhere (no Location header)';
+        throw new RedirectError({
+          status: error.status,
+          platform: error.platform,
+          request: error.request,
+          requestId: error.requestId,
+          location: error.location,
+          message:
+            `${error.platform} ${error.status} token request ${error.request.method} ${error.request.url}: ` +
+            `the token endpoint redirected to ${where}. Redirects are never followed, because the token request ` +
+            `carries the client credentials: ${error.location === undefined ? 'check tokenUrl' : `set tokenUrl to ${error.location}`}`,
+          cause: error,
+        });
+      }
       if (error instanceof ApiError) {
         const apiError = error;
         throw new AuthenticationError({
@@ -131,28 +162,61 @@ export function oauth2ClientCredentials(
     return { value: body.access_token, refreshAt: requestedAt + Math.max(0, validMs) };
   };
 
+  const startFetch = (context: AuthContext): TokenFetch => {
+    // The shared request follows no single caller's signal (the other waiters still need it): it has its own,
+    // aborted when the last waiter leaves.
+    const controller = new AbortController();
+    const flight: TokenFetch = {
+      promise: fetchToken({ send: context.send, signal: controller.signal }),
+      controller,
+      waiters: 0,
+    };
+    flight.promise.then(
+      (fresh) => {
+        secrets.remember(fresh.value);
+        if (pending === flight) {
+          cached = fresh;
+          pending = undefined;
+        }
+      },
+      () => {
+        if (pending === flight) pending = undefined;
+      },
+    );
+    return flight;
+  };
+
   const token = (context: AuthContext): string | Promise<string> => {
     if (cached !== undefined && performance.now() < cached.refreshAt) return cached.value;
-    if (pending === undefined) {
-      // The shared token request ignores any one caller's signal: the other waiters still need it.
-      const shared = fetchToken({ send: context.send });
-      pending = shared;
-      shared.then(
+    const signal = context.signal;
+    if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
+    pending ??= startFetch(context);
+    return wait(pending, signal);
+  };
+
+  /** Waits for the shared fetch; leaving (on abort) rejects at once, and the last waiter to leave aborts it. */
+  const wait = (flight: TokenFetch, signal: AbortSignal | undefined): Promise<string> => {
+    flight.waiters++;
+    if (signal === undefined) return flight.promise.then((fresh) => fresh.value);
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => {
+        reject(abortErrorFrom(signal));
+        if (--flight.waiters > 0) return;
+        if (pending === flight) pending = undefined;
+        flight.controller.abort(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      flight.promise.then(
         (fresh) => {
-          if (pending === shared) cached = fresh;
+          signal.removeEventListener('abort', onAbort);
+          resolve(fresh.value);
         },
-        () => {},
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
       );
-      shared
-        .finally(() => {
-          if (pending === shared) pending = undefined;
-        })
-        .catch(() => {});
-    }
-    return withSignal(
-      pending.then((fresh) => fresh.value),
-      context.signal,
-    );
+    });
   };
 
   const bearer = (request: OutgoingRequest, value: string): OutgoingRequest => ({
@@ -171,20 +235,6 @@ export function oauth2ClientCredentials(
       if (rejected !== undefined && rejected.headers.authorization !== `Bearer ${cached.value}`) return;
       cached = undefined;
     },
-    secrets() {
-      return cached === undefined
-        ? [options.clientSecret, basic]
-        : [options.clientSecret, basic, cached.value];
-    },
+    secrets: () => secrets.list(),
   };
-}
-
-function withSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortErrorFrom(signal));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -1,3 +1,4 @@
+import { MAX_DETAIL_CHARS, MAX_DETAILS, MAX_MESSAGE_CHARS, truncate } from '../internal/truncate';
 import { ChannelError, type ChannelErrorCode } from './channel-error';
 import type { RequestSummary } from './request-summary';
 
@@ -38,6 +39,9 @@ export interface ApiErrorOptions {
 /**
  * The platform answered with an error. Message format:
  * `zoom 404 GET /accounts/abc: Account does not exist (code 2001)`, followed by what to do when there is advice.
+ * What the platform sent is kept bounded: `platformMessage` at most 2048 characters, `platformCode`, `requestId`
+ * and each detail's `field` and `message` at most 500, at most 50 `details`; whatever is cut says
+ * `... (truncated N characters)` (or `N more details omitted`).
  */
 export class ApiError extends ChannelError {
   override readonly name: string = 'ApiError';
@@ -61,16 +65,46 @@ export class ApiError extends ChannelError {
 
   /** Creates an API error; prefer the status-specific subclasses. */
   constructor(options: ApiErrorOptions, advice?: string) {
-    super(options.message ?? formatApiErrorMessage(options, advice), { cause: options.cause });
-    this.status = options.status;
-    this.platform = options.platform;
-    this.platformCode = options.platformCode;
-    this.platformMessage = options.platformMessage;
-    this.requestId = options.requestId;
-    this.retryable = options.retryable ?? (options.status === 429 || options.status >= 500);
-    this.details = options.details ?? [];
-    this.request = options.request;
+    const bounded = boundApiErrorOptions(options);
+    super(
+      bounded.message === undefined
+        ? formatApiErrorMessage(bounded, advice)
+        : truncate(bounded.message, 4 * MAX_MESSAGE_CHARS),
+      { cause: bounded.cause },
+    );
+    this.status = bounded.status;
+    this.platform = bounded.platform;
+    this.platformCode = bounded.platformCode;
+    this.platformMessage = bounded.platformMessage;
+    this.requestId = bounded.requestId;
+    this.retryable = bounded.retryable ?? (bounded.status === 429 || bounded.status >= 500);
+    this.details = bounded.details ?? [];
+    this.request = bounded.request;
   }
+}
+
+// Whatever a platform sends is cut to a few KB before it becomes part of an error.
+function boundApiErrorOptions(options: ApiErrorOptions): ApiErrorOptions {
+  const text = (value: string | undefined, max: number) =>
+    value === undefined ? undefined : truncate(value, max);
+  let details = options.details?.slice(0, MAX_DETAILS).map((detail) => ({
+    ...(detail.field === undefined ? {} : { field: truncate(String(detail.field), MAX_DETAIL_CHARS) }),
+    message: truncate(String(detail.message), MAX_DETAIL_CHARS),
+  }));
+  const omitted = (options.details?.length ?? 0) - MAX_DETAILS;
+  if (details !== undefined && omitted > 0)
+    details = [...details, { message: `${omitted} more details omitted` }];
+  return {
+    ...options,
+    path: text(options.path, MAX_MESSAGE_CHARS),
+    platformCode:
+      typeof options.platformCode === 'string'
+        ? truncate(options.platformCode, MAX_DETAIL_CHARS)
+        : options.platformCode,
+    platformMessage: text(options.platformMessage, MAX_MESSAGE_CHARS),
+    requestId: text(options.requestId, MAX_DETAIL_CHARS),
+    details,
+  };
 }
 
 function formatApiErrorMessage(options: ApiErrorOptions, advice: string | undefined): string {
@@ -79,7 +113,7 @@ function formatApiErrorMessage(options: ApiErrorOptions, advice: string | undefi
   message += `: ${options.platformMessage ?? 'request failed'}`;
   if (options.platformCode !== undefined) message += ` (code ${options.platformCode})`;
   const details = (options.details ?? []).map((d) => (d.field ? `${d.field}: ${d.message}` : d.message));
-  if (details.length > 0) message += ` [${details.join('; ')}]`;
+  if (details.length > 0) message += ` [${truncate(details.join('; '), MAX_MESSAGE_CHARS)}]`;
   if (options.requestId) message += ` (request id ${options.requestId})`;
   return advice ? `${message}. ${advice}` : message;
 }
@@ -168,9 +202,62 @@ export class ServerError extends ApiError {
   }
 }
 
-/** Builds the {@link ApiError} subclass that matches `options.status`. */
-export function createApiError(options: RateLimitErrorOptions): ApiError {
+/** Options of {@link RedirectError}. */
+export interface RedirectErrorOptions extends ApiErrorOptions {
+  /** Where the platform redirected to: absolute, redacted; `undefined` when it sent no `Location`. */
+  location?: string | undefined;
+  /** The base URL that avoids the redirect, when the redirect kept the request's path below the base. */
+  suggestedBaseURL?: string | undefined;
+}
+
+/**
+ * 3xx: the platform redirected, and channelkit never follows a redirect (every request carries credentials that
+ * must not travel to another URL, and a repeated write must not be sent twice). Usually the base URL is wrong,
+ * e.g. `http://` where the platform wants `https://`; the message names the request, the redacted `Location` and
+ * the base URL to use. Never retryable.
+ */
+export class RedirectError extends ApiError {
+  override readonly name: string = 'RedirectError';
+  override readonly code: ChannelErrorCode = 'redirect';
+  /** Where the platform redirected to (absolute, redacted), when it said. */
+  readonly location: string | undefined;
+  /** The base URL that avoids the redirect, when it can be derived from `location`. */
+  readonly suggestedBaseURL: string | undefined;
+
+  /** Creates the error; the message says where the request was redirected and which base URL to set. */
+  constructor(options: RedirectErrorOptions) {
+    const location =
+      options.location === undefined ? undefined : truncate(options.location, MAX_MESSAGE_CHARS);
+    super({ ...options, retryable: false, message: options.message ?? redirectMessage(options, location) });
+    this.location = location;
+    this.suggestedBaseURL = options.suggestedBaseURL;
+  }
+}
+
+function redirectMessage(options: RedirectErrorOptions, location: string | undefined): string {
+  const path = options.path ?? pathOf(options.request.url);
+  const head = `${options.platform} ${options.status} ${options.request.method} ${path}`;
+  const what =
+    location === undefined
+      ? `the server answered ${options.status} without a Location header`
+      : `the server redirected ${options.request.method} ${options.request.url} to ${location}`;
+  const advice =
+    options.suggestedBaseURL !== undefined
+      ? `set the base URL to ${options.suggestedBaseURL}`
+      : location === undefined
+        ? 'check that the base URL is the API URL the platform documents'
+        : 'check that the base URL is the API URL the platform documents and request it directly';
+  return `${head}: ${what}. Redirects are never followed, because requests carry credentials: ${advice}`;
+}
+
+/** Options accepted by {@link createApiError}: those of every subclass it may build. */
+export type CreateApiErrorOptions = RateLimitErrorOptions &
+  Pick<RedirectErrorOptions, 'location' | 'suggestedBaseURL'>;
+
+/** Builds the {@link ApiError} subclass that matches `options.status` (3xx gives a {@link RedirectError}). */
+export function createApiError(options: CreateApiErrorOptions): ApiError {
   const { status } = options;
+  if (status >= 300 && status < 400) return new RedirectError(options);
   if (status === 400 || status === 422) return new BadRequestError(options);
   if (status === 401) return new AuthenticationError(options);
   if (status === 403) return new PermissionError(options);

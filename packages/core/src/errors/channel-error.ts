@@ -5,6 +5,7 @@ const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 export type ChannelErrorCode =
   | 'channel_error'
   | 'api_error'
+  | 'redirect'
   | 'bad_request'
   | 'authentication_failed'
   | 'permission_denied'
@@ -14,6 +15,7 @@ export type ChannelErrorCode =
   | 'server_error'
   | 'connection_failed'
   | 'timeout'
+  | 'response_too_large'
   | 'aborted'
   | 'validation_failed'
   | 'response_validation_failed'

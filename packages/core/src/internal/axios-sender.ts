@@ -8,7 +8,10 @@ export interface WireRequest {
   headers: Record<string, string>;
   data: string | undefined;
   signal: AbortSignal | undefined;
+  /** Covers the whole exchange, body included: a server that drips bytes forever still times out. */
   timeoutMs: number;
+  /** Reading stops (and the attempt fails with kind `too_large`) once the decompressed body passes this size. */
+  maxResponseBytes: number;
 }
 
 /** The raw answer: status, lower-cased headers, body as text. */
@@ -21,7 +24,7 @@ export interface WireResponse {
 /** Why no response arrived. `cause` is a sanitized copy of the client error: name, message and code only. */
 export class WireFailure extends Error {
   constructor(
-    readonly kind: 'timeout' | 'aborted' | 'connection',
+    readonly kind: 'timeout' | 'aborted' | 'connection' | 'too_large',
     readonly errorCode: string | undefined,
     /** False only when the request certainly never left this machine. */
     readonly mayHaveReachedServer: boolean,
@@ -49,6 +52,7 @@ export function createAxiosSender(): (request: WireRequest) => Promise<WireRespo
     // The transport owns encoding/decoding, timeouts (including the body) and retries.
     transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
+    // Never follow a redirect: every request carries credentials. The transport turns a 3xx into an error.
     maxRedirects: 0,
     timeout: 0,
   });
@@ -71,11 +75,15 @@ export function createAxiosSender(): (request: WireRequest) => Promise<WireRespo
         headers: request.headers,
         data: request.data,
         signal: controller.signal,
+        // Counted on the decompressed stream, chunk by chunk, so a chunked body without Content-Length (or a
+        // small gzip that inflates to gigabytes) is cut off too.
+        maxContentLength: request.maxResponseBytes,
       });
       return { status: response.status, headers: plainHeaders(response.headers), text: response.data ?? '' };
     } catch (error) {
       if (outer?.aborted) throw new WireFailure('aborted', undefined, true, undefined);
       if (timedOut) throw new WireFailure('timeout', undefined, true, undefined);
+      if (isTooLarge(error)) throw new WireFailure('too_large', undefined, true, undefined);
       const code = (error as { code?: unknown }).code;
       const errorCode = typeof code === 'string' && code !== 'ERR_NETWORK' ? code : undefined;
       throw new WireFailure(
@@ -89,6 +97,15 @@ export function createAxiosSender(): (request: WireRequest) => Promise<WireRespo
       outer?.removeEventListener('abort', onAbort);
     }
   };
+}
+
+// axios reports an exceeded maxContentLength only through its message.
+function isTooLarge(error: unknown): boolean {
+  return (
+    (error as { code?: unknown }).code === 'ERR_BAD_RESPONSE' &&
+    error instanceof Error &&
+    error.message.startsWith('maxContentLength size of')
+  );
 }
 
 // axios errors carry the config (headers, body, auth) and the request: keep only what is safe to show.

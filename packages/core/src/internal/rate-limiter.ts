@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../transport/defaults';
 import { abortErrorFrom } from '../transport/sleep';
 
 interface Waiter {
@@ -134,7 +135,12 @@ function refill(bucket: Bucket): void {
 
 function schedule(bucket: Bucket): void {
   if (bucket.timer !== undefined || bucket.queue.length === 0) return;
-  const waitMs = Math.max(1, Math.ceil(((1 - bucket.tokens) / pacedRate(bucket)) * 1000));
+  // A very low rate can ask for a wait longer than a timer supports; waking early is harmless (the bucket is
+  // refilled and the wait scheduled again), whereas an overflowing timer would fire every millisecond.
+  const waitMs = Math.min(
+    MAX_TIMER_MS,
+    Math.max(1, Math.ceil(((1 - bucket.tokens) / pacedRate(bucket)) * 1000)),
+  );
   bucket.timer = setTimeout(() => {
     bucket.timer = undefined;
     refill(bucket);

@@ -11,9 +11,12 @@ export function isSensitiveHeader(name: string): boolean {
   return sensitiveHeader.test(name);
 }
 
+// OAuth's `token_type` ("bearer") names a kind of token; it is no secret.
+const tokenType = /^token[-_]?type$/i;
+
 /** True for query, form and body field names whose values are never shown (token, secret, password, sign...). */
 export function isSensitiveParam(name: string): boolean {
-  return sensitiveParam.test(name);
+  return sensitiveParam.test(name) && !tokenType.test(name);
 }
 
 /** Removes secrets from strings, URLs, headers and arbitrary values. */
@@ -24,27 +27,61 @@ export interface Redactor {
   url(url: string): string;
   /** Copies headers, redacting sensitive names and known secret values. */
   headers(headers: Record<string, string>): Record<string, string>;
-  /** Deep-copies a JSON-like value, redacting sensitive keys and known secret values (depth-limited). */
+  /**
+   * Deep-copies a JSON-like value (depth-limited), redacting the values of sensitive keys, and every known secret
+   * and every value found under a sensitive key of `value` wherever it occurs: in other values and in keys.
+   */
   value(value: unknown): unknown;
+  /**
+   * A redactor that also hides every string found under a sensitive key of `body` (at least four characters),
+   * e.g. the new `access_token` of a token response that the platform echoes in another field or in its error
+   * message, before the auth strategy has learnt it.
+   */
+  including(body: unknown): Redactor;
 }
 
+// Shorter values are left alone: hiding every "ok" or "1" would make messages unreadable and protect nothing.
+const minSecretLength = 4;
+
 /**
- * Creates a redactor. `secrets` is read on every call so rotating tokens are covered; values shorter than
- * four characters are ignored to keep messages readable.
+ * Creates a redactor. `secrets` is read on every call so rotating tokens are covered (auth strategies report
+ * their recent tokens too, so a token replaced by a refresh stays hidden); values shorter than four characters
+ * are ignored to keep messages readable.
  */
 export function createRedactor(secrets: () => readonly string[] = () => []): Redactor {
+  let lastInput: readonly string[] = [];
+  let lastList: string[] = [];
+  // Redaction runs on every event and error: rebuild the sorted list only when the secrets changed.
   const known = (): string[] => {
-    const out: string[] = [];
-    for (const secret of secrets()) {
-      if (typeof secret !== 'string' || secret.length < 4) continue;
-      out.push(secret);
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret) out.push(encoded);
+    const input = secrets();
+    if (input !== lastInput && !sameEntries(input, lastInput)) {
+      lastList = secretList(input);
     }
-    // Longest first, so a secret that contains another is replaced whole.
-    return out.sort((a, b) => b.length - a.length);
+    lastInput = input;
+    return lastList;
   };
+  return redactorOver(known);
+}
 
+function sameEntries(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The secrets to replace, with their URL-encoded forms, longest first (a secret containing another goes whole). */
+function secretList(secrets: Iterable<unknown>): string[] {
+  const out = new Set<string>();
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret.length < minSecretLength) continue;
+    out.add(secret);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) out.add(encoded);
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+function redactorOver(known: () => string[]): Redactor {
   const string = (value: string, list = known()): string => {
     let out = value;
     for (const secret of list) {
@@ -81,11 +118,58 @@ export function createRedactor(secrets: () => readonly string[] = () => []): Red
     if (value instanceof URLSearchParams) return deep(Object.fromEntries(value), list, depth + 1);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] =
+      out[string(key, list)] =
         isSensitiveParam(key) && item !== undefined && item !== null ? REDACTED : deep(item, list, depth + 1);
     }
     return out;
   };
 
-  return { string: (value) => string(value), url, headers, value: (value) => deep(value, known(), 0) };
+  const including = (body: unknown): Redactor => {
+    const found = new Set<string>();
+    collectSensitive(body, found, 0);
+    if (found.size === 0) return redactor;
+    let base: string[] | undefined;
+    let list: string[] = [];
+    return redactorOver(() => {
+      const current = known();
+      if (current !== base) {
+        base = current;
+        list = secretList([...current, ...found]);
+      }
+      return list;
+    });
+  };
+
+  const redactor: Redactor = {
+    string: (value) => string(value),
+    url,
+    headers,
+    value: (value) => {
+      const found = new Set<string>();
+      collectSensitive(value, found, 0);
+      return deep(value, found.size === 0 ? known() : secretList([...known(), ...found]), 0);
+    },
+    including,
+  };
+  return redactor;
+}
+
+/**
+ * Strings held under sensitive keys anywhere in `value` (everything below such a key counts), with the same
+ * depth limit as the redaction itself.
+ */
+function collectSensitive(value: unknown, found: Set<string>, depth: number, sensitive = false): void {
+  if (typeof value === 'string') {
+    if (sensitive && value.length >= minSecretLength) found.add(value);
+    return;
+  }
+  if (typeof value !== 'object' || value === null || depth > 8) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectSensitive(item, found, depth + 1, sensitive);
+    return;
+  }
+  const entries = value instanceof URLSearchParams ? value.entries() : Object.entries(value);
+  for (const [key, item] of entries) {
+    collectSensitive(item, found, depth + 1, sensitive || isSensitiveParam(key));
+  }
 }

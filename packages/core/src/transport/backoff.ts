@@ -16,13 +16,17 @@ export function computeBackoffDelay(
 
 /**
  * Reads a `Retry-After` header (seconds or HTTP date) as milliseconds from now; `undefined` when absent or
- * unreadable. Dates in the past give 0.
+ * unreadable (a number too large to represent counts as unreadable). Dates in the past give 0. The value is what
+ * the platform asked for: the transport waits at most `retry.maxDelayMs` of it.
  */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const ms = Math.round(Number(trimmed) * 1000);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

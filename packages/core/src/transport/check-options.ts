@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/configuration-error';
+import { MAX_RESPONSE_BYTES_LIMIT, MAX_TIMER_MS } from './defaults';
 import type { RetryOptions } from './transport-types';
 
 // Options are checked when a transport is built, so a bad value fails at start-up with the option's name rather
@@ -15,12 +16,22 @@ export function checkBaseURL(baseURL: string): string {
   return baseURL.replace(/\/+$/, '');
 }
 
-/** A positive, finite timeout: requests are never unbounded. */
+// Node runs a timer longer than 2^31 - 1 ms after 1 ms (with a TimeoutOverflowWarning): a timeout of 30 days
+// would fail every request at once and a retry delay that long would hammer the platform.
+const timerLimit = `at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest delay Node's timers support)`;
+
+/** A positive, finite timeout no longer than Node's timers support: requests are never unbounded. */
 export function checkTimeout(timeoutMs: number): number {
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new ConfigurationError({
       option: 'timeoutMs',
       problem: `must be a positive, finite number of milliseconds; requests are never unbounded (got ${timeoutMs})`,
+    });
+  }
+  if (timeoutMs > MAX_TIMER_MS) {
+    throw new ConfigurationError({
+      option: 'timeoutMs',
+      problem: `must be ${timerLimit} (got ${timeoutMs})`,
     });
   }
   return timeoutMs;
@@ -41,8 +52,32 @@ export function checkRetry(retry: RetryOptions): RetryOptions {
         problem: `must be a non-negative, finite number of milliseconds (got ${retry[key]})`,
       });
     }
+    if (retry[key] > MAX_TIMER_MS) {
+      throw new ConfigurationError({
+        option: `retry.${key}`,
+        problem: `must be ${timerLimit} (got ${retry[key]})`,
+      });
+    }
   }
   return retry;
+}
+
+/** A whole, positive number of bytes, at most {@link MAX_RESPONSE_BYTES_LIMIT}. */
+export function checkMaxResponseBytes(maxResponseBytes: number): number {
+  if (
+    typeof maxResponseBytes !== 'number' ||
+    !Number.isInteger(maxResponseBytes) ||
+    maxResponseBytes <= 0 ||
+    maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT
+  ) {
+    throw new ConfigurationError({
+      option: 'maxResponseBytes',
+      problem:
+        `must be a whole number of bytes from 1 to ${MAX_RESPONSE_BYTES_LIMIT} (256 MiB); ` +
+        `responses are never unbounded (got ${maxResponseBytes})`,
+    });
+  }
+  return maxResponseBytes;
 }
 
 /** Positive request rates, for all categories or per category. */

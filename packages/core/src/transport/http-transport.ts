@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'eventemitter3';
 import type { AuthContext, AuthStrategy, OutgoingRequest } from '../auth/auth-strategy';
-import { type ApiError, createApiError } from '../errors/api-error';
+import { type ApiError, createApiError, RedirectError } from '../errors/api-error';
 import type { ChannelError } from '../errors/channel-error';
 import { type AbortError, ConnectionError, TimeoutError } from '../errors/network-errors';
 import type { RequestSummary } from '../errors/request-summary';
+import { ResponseTooLargeError } from '../errors/response-too-large-error';
 import type { RetryReason, TransportEventMap } from '../events/transport-events';
 import { createAxiosSender, WireFailure, type WireResponse } from '../internal/axios-sender';
 import {
@@ -19,8 +20,14 @@ import { RateLimiter } from '../internal/rate-limiter';
 import { createRedactor, type Redactor } from '../redaction/redactor';
 import { VERSION } from '../version';
 import { computeBackoffDelay, parseRetryAfter } from './backoff';
-import { checkBaseURL, checkRateLimit, checkRetry, checkTimeout } from './check-options';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './defaults';
+import {
+  checkBaseURL,
+  checkMaxResponseBytes,
+  checkRateLimit,
+  checkRetry,
+  checkTimeout,
+} from './check-options';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './defaults';
 import { abortErrorFrom, sleep } from './sleep';
 import type {
   ErrorParser,
@@ -37,7 +44,8 @@ export interface HttpTransport {
   readonly platform: string;
   /**
    * Sends one logical request (retrying as the policy allows) and resolves with the 2xx response; rejects with
-   * an `ApiError` subclass, `TimeoutError`, `ConnectionError`, `AbortError` or `ConfigurationError`.
+   * an `ApiError` subclass (`RedirectError` for any 3xx: redirects are never followed), `TimeoutError`,
+   * `ConnectionError`, `ResponseTooLargeError`, `AbortError` or `ConfigurationError`.
    */
   request<T = unknown>(request: TransportRequest): Promise<TransportResponse<T>>;
   /** Subscribes to an event. */
@@ -50,7 +58,7 @@ export interface HttpTransport {
 
 /**
  * Creates the HTTP transport an adapter talks to its platform through. Throws `ConfigurationError` for bad
- * options (e.g. `timeoutMs` of 0, a relative `baseURL`).
+ * options (e.g. `timeoutMs` of 0 or above 2^31 - 1, a relative `baseURL`).
  * @example
  * const transport = createHttpTransport({
  *   baseURL: 'https://api.zoom.us/v2',
@@ -74,6 +82,7 @@ class Transport implements HttpTransport {
   readonly platform: string;
   readonly #baseURL: string;
   readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
   readonly #retry: RetryOptions;
   readonly #auth: AuthStrategy | undefined;
   readonly #limiter: RateLimiter | undefined;
@@ -90,6 +99,10 @@ class Transport implements HttpTransport {
     this.#baseURL = checkBaseURL(options.baseURL);
     this.platform = options.platform ?? 'http';
     this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs);
+    this.#maxResponseBytes =
+      options.maxResponseBytes === undefined
+        ? DEFAULT_MAX_RESPONSE_BYTES
+        : checkMaxResponseBytes(options.maxResponseBytes);
     this.#retry = checkRetry({ ...DEFAULT_RETRY, ...options.retry });
     this.#auth = options.auth;
     this.#limiter =
@@ -248,6 +261,7 @@ class Transport implements HttpTransport {
         data,
         signal: at.signal,
         timeoutMs: at.timeoutMs,
+        maxResponseBytes: this.#maxResponseBytes,
       });
     } catch (error) {
       if (!(error instanceof WireFailure)) throw error;
@@ -255,39 +269,74 @@ class Transport implements HttpTransport {
     }
 
     const body = parseBody(wire.text, wire.headers['content-type']);
-    const requestId = wire.headers[this.#requestIdHeader];
-    if (this.#events.listenerCount('response') > 0) {
+    const redirected = wire.status >= 300 && wire.status < 400;
+    const info = this.#parseError && !redirected ? this.#parsePlatformError(wire, body) : undefined;
+    const failed = redirected || info !== undefined || wire.status >= 400;
+    const emitResponse = this.#events.listenerCount('response') > 0;
+    // A platform may echo a credential from this very body (e.g. the new token of a token response) elsewhere in
+    // it; whatever leaves this method in an error or event is redacted with those values too. The success path
+    // without listeners redacts nothing and pays nothing.
+    const redactor =
+      failed || (emitResponse && this.#emitBodies) ? this.#redactor.including(body) : this.#redactor;
+    const rawRequestId = wire.headers[this.#requestIdHeader];
+    if (emitResponse) {
       this.#events.emit('response', {
-        ...this.#eventBase(request, outgoing, at.attempt, at.category, at.idempotencyKey, startedAt),
+        ...this.#eventBase(
+          request,
+          outgoing,
+          at.attempt,
+          at.category,
+          at.idempotencyKey,
+          startedAt,
+          redactor,
+        ),
         status: wire.status,
         durationMs: performance.now() - sentAt,
-        requestId,
-        ...(this.#emitBodies ? { body: this.#redactor.value(body) } : {}),
+        requestId: rawRequestId === undefined ? undefined : redactor.string(rawRequestId),
+        ...(this.#emitBodies ? { body: redactor.value(body) } : {}),
       });
     }
 
-    const info = this.#parseError ? this.#parsePlatformError(wire, body) : undefined;
-    if (info === undefined && wire.status < 400) {
+    if (!failed) {
       this.#limiter?.succeeded(at.category);
-      return { response: { status: wire.status, headers: wire.headers, data: body as T, requestId } };
+      return {
+        response: { status: wire.status, headers: wire.headers, data: body as T, requestId: rawRequestId },
+      };
+    }
+
+    const requestId = rawRequestId === undefined ? undefined : redactor.string(rawRequestId);
+    const summary = this.#summary(outgoing.method, url, headers, redactor);
+    const path = redactor.url(request.path);
+    if (redirected) {
+      return {
+        failure: {
+          error: this.#redirectError(wire, outgoing, url, request.path, {
+            summary,
+            path,
+            requestId,
+            redactor,
+          }),
+          status: wire.status,
+          retry: { when: 'never', reason: 'status' },
+        },
+      };
     }
 
     const status = info?.status ?? wire.status;
     const retryAfterMs = parseRetryAfter(wire.headers['retry-after']);
+    const code = info?.code;
     const error = createApiError({
       status,
       platform: this.platform,
-      path: request.path,
-      request: this.#summary(outgoing.method, url, headers),
-      platformCode: info?.code,
-      platformMessage: this.#redactor.string(
-        info?.message ?? guessErrorMessage(body) ?? `HTTP ${wire.status}`,
-      ),
+      path,
+      request: summary,
+      platformCode: typeof code === 'string' ? redactor.string(code) : code,
+      platformMessage: redactor.string(info?.message ?? guessErrorMessage(body) ?? `HTTP ${wire.status}`),
       requestId,
       retryable: info?.retryable,
       details: info?.details?.map((d) => ({
-        ...(d.field === undefined ? {} : { field: d.field }),
-        message: this.#redactor.string(d.message),
+        ...(d.field === undefined ? {} : { field: redactor.string(String(d.field)) }),
+        message: redactor.string(String(d.message)),
       })),
       retryAfterMs,
     });
@@ -300,6 +349,54 @@ class Transport implements HttpTransport {
         ...(retryAfterMs === undefined ? {} : { delayMs: retryAfterMs }),
       },
     };
+  }
+
+  /**
+   * A 3xx is never followed: the request carries credentials (which must not travel to another URL) and a write
+   * must not be sent twice. The error says where the platform pointed and, when the redirect kept the request's
+   * path below the base URL (e.g. `http://host/v2/x` to `https://host/v2/x`), which base URL to set.
+   */
+  #redirectError(
+    wire: WireResponse,
+    outgoing: OutgoingRequest,
+    url: string,
+    path: string,
+    redacted: { summary: RequestSummary; path: string; requestId: string | undefined; redactor: Redactor },
+  ): RedirectError {
+    const header = wire.headers.location;
+    let location: string | undefined;
+    let suggested: string | undefined;
+    if (header !== undefined && header !== '') {
+      let target: URL | undefined;
+      try {
+        target = new URL(header, url);
+      } catch {
+        location = header;
+      }
+      if (target !== undefined) {
+        location = target.href;
+        suggested = this.#suggestBaseURL(outgoing.url, path, target);
+      }
+    }
+    return new RedirectError({
+      status: wire.status,
+      platform: this.platform,
+      path: redacted.path,
+      request: redacted.summary,
+      requestId: redacted.requestId,
+      location: location === undefined ? undefined : redacted.redactor.url(location),
+      suggestedBaseURL: suggested === undefined ? undefined : redacted.redactor.url(suggested),
+    });
+  }
+
+  /** The base URL under which `target` keeps the request's path, if the request was relative to the base. */
+  #suggestBaseURL(requestUrl: string, path: string, target: URL): string | undefined {
+    if (/^https?:\/\//i.test(path) || !/^https?:$/.test(target.protocol)) return undefined;
+    const suffix = withoutQuery(requestUrl).slice(this.#baseURL.length);
+    const targetPath = `${target.origin}${target.pathname}`;
+    if (suffix === '' || !targetPath.endsWith(suffix)) return undefined;
+    const base = targetPath.slice(0, targetPath.length - suffix.length).replace(/\/+$/, '');
+    return base === this.#baseURL || !/^https?:\/\/[^/]/i.test(base) ? undefined : base;
   }
 
   /** `authenticated` is the attempt as the auth strategy signed it, `undefined` when sent without auth. */
@@ -329,16 +426,30 @@ class Transport implements HttpTransport {
     failure: WireFailure,
     outgoing: OutgoingRequest,
     url: string,
-    path: string,
+    rawPath: string,
     at: { timeoutMs: number; signal: AbortSignal | undefined },
   ): Failure {
     if (failure.kind === 'aborted') throw abortErrorFrom(at.signal as AbortSignal);
     const request = this.#summary(outgoing.method, url, outgoing.headers);
+    const path = this.#redactor.url(rawPath);
     if (failure.kind === 'timeout') {
       return {
         error: new TimeoutError({ platform: this.platform, request, path, timeoutMs: at.timeoutMs }),
         status: undefined,
         retry: { when: 'repeatable', reason: 'timeout' },
+      };
+    }
+    if (failure.kind === 'too_large') {
+      return {
+        error: new ResponseTooLargeError({
+          platform: this.platform,
+          request,
+          path,
+          limitBytes: this.#maxResponseBytes,
+        }),
+        status: undefined,
+        // The same request would bring the same answer.
+        retry: { when: 'never', reason: 'status' },
       };
     }
     const cause = failure.cause as Error | undefined;
@@ -391,8 +502,13 @@ class Transport implements HttpTransport {
     };
   }
 
-  #summary(method: string, url: string, headers: Record<string, string>): RequestSummary {
-    return { method, url: this.#redactor.url(url), headers: this.#redactor.headers(headers) };
+  #summary(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    redactor: Redactor = this.#redactor,
+  ): RequestSummary {
+    return { method, url: redactor.url(url), headers: redactor.headers(headers) };
   }
 
   #eventBase(
@@ -402,12 +518,13 @@ class Transport implements HttpTransport {
     category: string,
     idempotencyKey: string | undefined,
     startedAt: number,
+    redactor: Redactor = this.#redactor,
   ) {
     return {
       platform: this.platform,
       method: request.method,
-      path: request.path,
-      url: this.#redactor.url(urlWithQuery(outgoing)),
+      path: redactor.url(request.path),
+      url: redactor.url(urlWithQuery(outgoing)),
       attempt,
       category,
       idempotencyKey,
@@ -421,7 +538,7 @@ class Transport implements HttpTransport {
       this.#events.emit('rateLimited', {
         platform: this.platform,
         method,
-        path,
+        path: this.#redactor.url(path),
         category,
         delayMs,
         queued,
@@ -443,7 +560,7 @@ class Transport implements HttpTransport {
     this.#events.emit('error', {
       platform: this.platform,
       method: request.method,
-      path: request.path,
+      path: this.#redactor.url(request.path),
       category,
       attempts,
       status,
@@ -452,4 +569,9 @@ class Transport implements HttpTransport {
       error,
     });
   }
+}
+
+function withoutQuery(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
 }

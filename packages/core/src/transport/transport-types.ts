@@ -34,7 +34,7 @@ export interface TransportRequest {
   idempotent?: boolean | undefined;
   /** Cancels the request, including any waiting for a retry or for the rate limiter. */
   signal?: AbortSignal | undefined;
-  /** Per-attempt timeout in milliseconds; overrides the transport default. */
+  /** Per-attempt timeout in milliseconds (at most 2^31 - 1); overrides the transport default. */
   timeoutMs?: number | undefined;
   /** Rate-limit category (e.g. Zoom's `light`/`medium`/`heavy`). @default 'default' */
   category?: string | undefined;
@@ -60,9 +60,12 @@ export interface TransportResponse<T = unknown> {
 export interface RetryOptions {
   /** Retries after the first attempt. @default 3 */
   maxRetries: number;
-  /** Base delay of the backoff, in milliseconds. @default 500 */
+  /** Base delay of the backoff, in milliseconds; at most 2^31 - 1. @default 500 */
   baseDelayMs: number;
-  /** Upper bound of one backoff delay, and of a honoured `Retry-After`, in milliseconds. @default 30000 */
+  /**
+   * Upper bound of one backoff delay, and of a honoured `Retry-After` (a longer one is waited only this long), in
+   * milliseconds; at most 2^31 - 1 (about 24.8 days, the longest delay Node's timers support). @default 30000
+   */
   maxDelayMs: number;
 }
 
@@ -98,8 +101,16 @@ export interface HttpTransportOptions {
   baseURL: string;
   /** Platform name used in error messages and events, e.g. `zoom`. @default 'http' */
   platform?: string | undefined;
-  /** Per-attempt timeout in milliseconds; never unbounded. @default 30000 */
+  /**
+   * Per-attempt timeout in milliseconds, covering the whole response (a body that arrives byte by byte forever
+   * still times out); never unbounded, at most 2^31 - 1 (about 24.8 days). @default 30000
+   */
   timeoutMs?: number | undefined;
+  /**
+   * Largest response body read, in bytes, counted after decompression; a larger one is cut off while it is read
+   * and the request fails with `ResponseTooLargeError`. From 1 to 268435456 (256 MiB). @default 10485760 (10 MiB)
+   */
+  maxResponseBytes?: number | undefined;
   /** Retry policy. @default { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30000 } */
   retry?: Partial<RetryOptions> | undefined;
   /** How requests are authenticated. */
