@@ -1,6 +1,8 @@
 import { inspect } from 'node:util';
 import {
+  type ApiError,
   apiKey,
+  bearerToken,
   createHttpTransport,
   createRedactor,
   oauth2ClientCredentials,
@@ -119,5 +121,148 @@ describe('redaction', () => {
       user: { client_secret: REDACTED, note: `has ${REDACTED}` },
       list: [REDACTED],
     });
+  });
+});
+
+describe('redaction against a hostile server that echoes credentials everywhere', () => {
+  const hostileSecret = 'hostile-client-secret-31337';
+  const basic = Buffer.from(`client:${hostileSecret}`).toString('base64');
+  const tokenOf = (n: number) => `issued-access-token-${n}-q9x8`;
+
+  /**
+   * The token endpoint issues a new token per request and echoes it (and the client secret) in other fields.
+   * The API refuses the first token with 401, so the client refreshes; then it answers 400 echoing the client
+   * secret, the current token and the replaced one in every field it has: message, code, details, request id,
+   * keys and nested values.
+   */
+  function hostile() {
+    let issued = 0;
+    server.use(
+      http.post(tokenUrl, () => {
+        const token = tokenOf(++issued);
+        return HttpResponse.json({
+          access_token: token,
+          token_type: 'bearer',
+          expires_in: 3600,
+          note: `issued ${token}`,
+          debug: { client: hostileSecret, basic },
+        });
+      }),
+      http.post(`${base}/echo`, ({ request }) => {
+        const auth = request.headers.get('authorization') ?? '';
+        const current = auth.replace('Bearer ', '');
+        if (current === tokenOf(1)) {
+          return HttpResponse.json(
+            { code: `expired:${current}`, message: `token ${current} expired` },
+            { status: 401, headers: { 'x-request-id': current } },
+          );
+        }
+        const everything = `${hostileSecret} ${basic} ${tokenOf(1)} ${current} ${auth}`;
+        return HttpResponse.json(
+          {
+            code: `E-${tokenOf(1)}-${current}`,
+            message: everything,
+            errors: [
+              { field: current, message: tokenOf(1) },
+              { field: `user.${hostileSecret}`, message: `bad ${basic}` },
+            ],
+            [current]: 'a key',
+            nested: { list: [tokenOf(1), { deeper: everything }] },
+          },
+          { status: 400, headers: { 'x-request-id': `req-${tokenOf(1)}-${current}` } },
+        );
+      }),
+    );
+  }
+
+  const parseError = ({ status, data }: { status: number; data: unknown }) => {
+    if (status < 400) return undefined;
+    const body = data as { code?: string; message?: string; errors?: { field: string; message: string }[] };
+    return { code: body.code, message: body.message, details: body.errors };
+  };
+
+  it('redacts the client secret, the current and the replaced token in every error field and event', async () => {
+    hostile();
+    const auth = oauth2ClientCredentials({ tokenUrl, clientId: 'client', clientSecret: hostileSecret });
+    const transport = createHttpTransport({
+      baseURL: base,
+      platform: 'zoom',
+      emitBodies: true,
+      auth,
+      parseError,
+    });
+    const events: unknown[] = [];
+    for (const name of ['request', 'response', 'retry', 'rateLimited', 'error'] as const) {
+      transport.on(name, (event) => events.push({ name, event }));
+    }
+
+    const error = (await transport
+      .request({ method: 'POST', path: '/echo', body: { hello: 'world' }, idempotent: true })
+      .catch((e: unknown) => e)) as ApiError;
+
+    const forbidden = [hostileSecret, basic, tokenOf(1), tokenOf(2)];
+    const expectClean = (surface: string, text: string) => {
+      for (const secret of forbidden) expect(text, `${surface} shows ${secret}`).not.toContain(secret);
+    };
+    expect(error.status).toBe(400);
+    expect(auth.secrets()).toContain(tokenOf(1)); // replaced by the refresh, still known
+    expect(error.platformCode).toBe(`E-${REDACTED}-${REDACTED}`);
+    expect(error.details).toEqual([
+      { field: REDACTED, message: REDACTED },
+      { field: `user.${REDACTED}`, message: `bad ${REDACTED}` },
+    ]);
+    expect(error.requestId).toBe(`req-${REDACTED}-${REDACTED}`);
+    expectClean('message', error.message);
+    expectClean('platformMessage', error.platformMessage ?? '');
+    expectClean('JSON.stringify', JSON.stringify(error));
+    expectClean('util.inspect', inspect(error, { depth: 10 }));
+    expectClean('events (JSON)', JSON.stringify(events));
+    expectClean('events (inspect)', inspect(events, { depth: 12 }));
+    // The token response's echo is hidden although the strategy had not learnt that token yet.
+    const tokenResponse = events.find(
+      (e) => (e as { name: string }).name === 'response' && JSON.stringify(e).includes('note'),
+    );
+    expect(JSON.stringify(tokenResponse)).toContain(`"note":"issued ${REDACTED}"`);
+    expect(JSON.stringify(tokenResponse)).toContain('"token_type":"bearer"');
+    expect(events.map((e) => (e as { name: string }).name)).toContain('retry');
+  });
+
+  it('keeps redacting the tokens a computed bearer token supplied earlier', async () => {
+    let n = 0;
+    const tokens = ['computed-token-one', 'computed-token-two'];
+    server.use(
+      http.get(`${base}/who`, () =>
+        HttpResponse.json({ message: `last seen ${tokens[0]} and ${tokens[1]}` }, { status: 403 }),
+      ),
+    );
+    const transport = createHttpTransport({
+      baseURL: base,
+      auth: bearerToken(() => tokens[n++] as string),
+    });
+    await transport.request({ method: 'GET', path: '/who' }).catch(() => {});
+    const error = (await transport
+      .request({ method: 'GET', path: '/who' })
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain(`last seen ${REDACTED} and ${REDACTED}`);
+  });
+
+  it('createRedactor hides values found under sensitive keys of the same body, and keys that are secrets', () => {
+    const redactor = createRedactor(() => ['kn0wn-value-1']);
+    expect(
+      redactor.value({
+        refresh_token: 'fresh-refresh-9',
+        echo: 'got fresh-refresh-9',
+        'kn0wn-value-1': 'as a key',
+        token_type: 'bearer',
+      }),
+    ).toEqual({
+      refresh_token: REDACTED,
+      echo: `got ${REDACTED}`,
+      [REDACTED]: 'as a key',
+      token_type: 'bearer',
+    });
+    const scoped = redactor.including({ auth: { api_secret: 'scoped-secret' } });
+    expect(scoped.string('scoped-secret and kn0wn-value-1')).toBe(`${REDACTED} and ${REDACTED}`);
+    expect(redactor.string('scoped-secret')).toBe('scoped-secret');
   });
 });
