@@ -86,8 +86,9 @@ export interface PlatformErrorInfo {
 }
 
 /**
- * Reads a platform's error from a response. Called for every non-2xx response, and for 2xx responses too so that
- * envelope-style platforms (HTTP 200 carrying a business error) can report one; return `undefined` for success.
+ * Reads a platform's error from a response. Called for every 4xx and 5xx response, and for 2xx responses too so
+ * that envelope-style platforms (HTTP 200 carrying a business error) can report one; return `undefined` for
+ * success. Not called for a 3xx, which always fails with `RedirectError`.
  */
 export type ErrorParser = (response: {
   status: number;

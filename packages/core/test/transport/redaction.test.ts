@@ -201,17 +201,18 @@ describe('redaction against a hostile server that echoes credentials everywhere'
       .catch((e: unknown) => e)) as ApiError;
 
     const forbidden = [hostileSecret, basic, tokenOf(1), tokenOf(2)];
+    // Soft assertions: every leaking surface is reported, not only the first.
     const expectClean = (surface: string, text: string) => {
-      for (const secret of forbidden) expect(text, `${surface} shows ${secret}`).not.toContain(secret);
+      for (const secret of forbidden) expect.soft(text, `${surface} shows ${secret}`).not.toContain(secret);
     };
     expect(error.status).toBe(400);
-    expect(auth.secrets()).toContain(tokenOf(1)); // replaced by the refresh, still known
-    expect(error.platformCode).toBe(`E-${REDACTED}-${REDACTED}`);
-    expect(error.details).toEqual([
+    expect.soft(auth.secrets()).toContain(tokenOf(1)); // replaced by the refresh, still known
+    expect.soft(error.platformCode).toBe(`E-${REDACTED}-${REDACTED}`);
+    expect.soft(error.details).toEqual([
       { field: REDACTED, message: REDACTED },
       { field: `user.${REDACTED}`, message: `bad ${REDACTED}` },
     ]);
-    expect(error.requestId).toBe(`req-${REDACTED}-${REDACTED}`);
+    expect.soft(error.requestId).toBe(`req-${REDACTED}-${REDACTED}`);
     expectClean('message', error.message);
     expectClean('platformMessage', error.platformMessage ?? '');
     expectClean('JSON.stringify', JSON.stringify(error));
@@ -222,8 +223,8 @@ describe('redaction against a hostile server that echoes credentials everywhere'
     const tokenResponse = events.find(
       (e) => (e as { name: string }).name === 'response' && JSON.stringify(e).includes('note'),
     );
-    expect(JSON.stringify(tokenResponse)).toContain(`"note":"issued ${REDACTED}"`);
-    expect(JSON.stringify(tokenResponse)).toContain('"token_type":"bearer"');
+    expect.soft(JSON.stringify(tokenResponse)).toContain(`"note":"issued ${REDACTED}"`);
+    expect.soft(JSON.stringify(tokenResponse)).toContain('"token_type":"bearer"');
     expect(events.map((e) => (e as { name: string }).name)).toContain('retry');
   });
 
