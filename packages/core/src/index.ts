@@ -10,6 +10,7 @@ export type {
 } from './auth/oauth2-client-credentials';
 export { oauth2ClientCredentials } from './auth/oauth2-client-credentials';
 export { signRequest } from './auth/sign-request';
+export { accountIdSchema } from './client/account-id';
 export type { AccountsResource } from './client/accounts-resource';
 export type { ClientEventListener, ClientEventMap, ClientEventName } from './client/client-events';
 export type { ClientOptions, RequestOptions } from './client/client-options';

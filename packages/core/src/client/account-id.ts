@@ -31,9 +31,12 @@ function problemOf(id: string): string | undefined {
 }
 
 /**
- * A platform-scoped account id as callers pass it. Adapters put it in URL paths, so it is checked here, before any
+ * A platform-scoped account id. Adapters put ids in URL paths, so the client checks those callers pass before any
  * request: 1 to 128 characters, not a dot segment (`.`, `..`) nor `me` (Zoom's alias for the master account), and
- * free of `/ \ ? # %`, whitespace, control and invisible formatting characters.
+ * free of `/ \ ? # %`, whitespace, control and invisible formatting characters. Adapters parse the ids a platform
+ * returns with it too, before they use one in a path.
+ * @example
+ * const createdAccount = z.object({ id: accountIdSchema, owner_email: z.string() });
  */
 export const accountIdSchema = z
   .string({ error: `must be a string: ${ID_HINT}` })
