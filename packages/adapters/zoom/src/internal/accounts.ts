@@ -1,4 +1,4 @@
-import { type AccountsPort, isChannelError, type OperationContext, paginate } from '@channelkit/core';
+import { type AccountsPort, isChannelError, paginate } from '@channelkit/core';
 import type { EnterpriseAccount } from '@channelkit/types';
 import { listZoomAccounts } from './lookup';
 import { toEnterpriseAccount } from './mapping';
