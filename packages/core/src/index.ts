@@ -75,8 +75,12 @@ export type { IdempotencyOptions } from './idempotency/idempotency-options';
 export { DEFAULT_IDEMPOTENCY_LEASE_MS, DEFAULT_IDEMPOTENCY_TTL_MS } from './idempotency/idempotency-options';
 export type {
   IdempotencyClaim,
+  IdempotencyClaimed,
   IdempotencyClaimRequest,
+  IdempotencyCompleted,
   IdempotencyCompletion,
+  IdempotencyInProgress,
+  IdempotencyMismatch,
   IdempotencyProgress,
   IdempotencyStore,
   JsonValue,

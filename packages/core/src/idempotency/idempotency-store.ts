@@ -19,19 +19,44 @@ export interface IdempotencyClaimRequest {
   leaseMs: number;
 }
 
-/**
- * The answer to {@link IdempotencyStore.claim}:
- * - `claimed`: the caller now holds the key and runs the operation, then calls `complete` or `release` with `token`.
- *   `progress` is what an earlier attempt with the same fingerprint applied before it stopped (see `release`).
- * - `completed`: an earlier call with the same fingerprint finished; `result` is what it returned.
- * - `in_progress`: another holder's claim with the same fingerprint is still within its lease.
- * - `mismatch`: the key is bound to another fingerprint (another input, or the `operation` named here).
- */
+/** The key is now held by the caller, who runs the operation and then calls `complete` or `release`. */
+export interface IdempotencyClaimed {
+  /** Discriminant. */
+  status: 'claimed';
+  /** Proves the claim to `complete` and `release`. */
+  token: string;
+  /** What an earlier attempt with the same fingerprint applied before it stopped (see `release`), if anything. */
+  progress: JsonValue | undefined;
+}
+
+/** An earlier call with the same fingerprint finished. */
+export interface IdempotencyCompleted {
+  /** Discriminant. */
+  status: 'completed';
+  /** What it returned. */
+  result: JsonValue;
+}
+
+/** Another holder's claim with the same fingerprint is still within its lease. */
+export interface IdempotencyInProgress {
+  /** Discriminant. */
+  status: 'in_progress';
+}
+
+/** The key is bound to another fingerprint: another input, or another operation. */
+export interface IdempotencyMismatch {
+  /** Discriminant. */
+  status: 'mismatch';
+  /** The operation the key was first used for. */
+  operation: string;
+}
+
+/** The answer to {@link IdempotencyStore.claim}. */
 export type IdempotencyClaim =
-  | { status: 'claimed'; token: string; progress: JsonValue | undefined }
-  | { status: 'completed'; result: JsonValue }
-  | { status: 'in_progress' }
-  | { status: 'mismatch'; operation: string };
+  | IdempotencyClaimed
+  | IdempotencyCompleted
+  | IdempotencyInProgress
+  | IdempotencyMismatch;
 
 /** What {@link IdempotencyStore.complete} records. */
 export interface IdempotencyCompletion {

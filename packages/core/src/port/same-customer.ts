@@ -22,7 +22,12 @@ export interface SameCustomerCheck {
   /** The provisioning input. */
   input: ProvisionAccountInput;
   /** The request whose answer led to the account (e.g. the create answered "already exists"), for the error. */
-  request: { method: string; url: string };
+  request: {
+    /** HTTP method. */
+    method: string;
+    /** Absolute URL. */
+    url: string;
+  };
   /** The platform's request id of that answer. */
   requestId?: string | undefined;
 }
