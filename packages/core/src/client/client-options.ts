@@ -50,8 +50,9 @@ export interface RequestOptions {
    * (e.g. your CRM id plus the action): repeated with the same input it returns the first call's result without
    * writing again, and reused with another input it is refused with `IdempotencyKeyReuseError`, before anything is
    * sent; the client's idempotency store remembers keys for `idempotency.ttlMs` (24 hours by default; across process
-   * restarts only with a durable store). Without a key the client generates one per call, which covers the retries it
-   * makes itself.
+   * restarts only with a durable store). A replayed result emits no domain event: the call that made the change did,
+   * with an id derived from this key. Without a key the client generates one per call, which covers the retries it
+   * makes itself, and remembers nothing.
    */
   idempotencyKey?: string | undefined;
   /** Cancels the call, including waits for retries and for the rate limiter. */

@@ -9,13 +9,22 @@ import {
   sleep,
 } from '@channelkit/core';
 import type { EnterpriseAccount, ProvisionAccountInput } from '@channelkit/types';
+import type { z } from 'zod';
 import { isPlanConflict, planConflict } from './errors';
 import { findAccountByOwnerEmail } from './lookup';
 import { toEnterpriseAccount } from './mapping';
 import { ZOOM_EMAIL_IN_USE } from './parse-zoom-error';
 import { generatePassword } from './password';
 import { readZoomAccount } from './read-account';
-import { accountPath, exchange, exchangeParsed, sendParsed, siteOf, type ZoomScope } from './request';
+import {
+  accountPath,
+  exchange,
+  exchangeParsed,
+  sendParsed,
+  siteOf,
+  type ZoomAnswer,
+  type ZoomScope,
+} from './request';
 import {
   type ZoomAccount,
   type ZoomContact,
@@ -155,7 +164,7 @@ async function hasBasePlan(
   context: OperationContext,
 ): Promise<boolean> {
   const path = accountPath(accountId, '/plans');
-  let answer: Awaited<ReturnType<typeof exchangeParsed<typeof zoomPlansSchema>>>;
+  let answer: ZoomAnswer<z.output<typeof zoomPlansSchema>>;
   try {
     answer = await exchangeParsed(
       context,
