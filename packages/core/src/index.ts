@@ -10,6 +10,7 @@ export type {
 } from './auth/oauth2-client-credentials';
 export { oauth2ClientCredentials } from './auth/oauth2-client-credentials';
 export { signRequest } from './auth/sign-request';
+export { accountIdSchema } from './client/account-id';
 export type { AccountsResource } from './client/accounts-resource';
 export type { ClientEventListener, ClientEventMap, ClientEventName } from './client/client-events';
 export type { ClientOptions, RequestOptions } from './client/client-options';
@@ -39,6 +40,10 @@ export type { ChannelErrorCode, ChannelErrorOptions } from './errors/channel-err
 export { ChannelError, isChannelError } from './errors/channel-error';
 export type { ConfigurationErrorOptions } from './errors/configuration-error';
 export { ConfigurationError } from './errors/configuration-error';
+export type { IdempotencyKeyInUseErrorOptions } from './errors/idempotency-key-in-use-error';
+export { IdempotencyKeyInUseError } from './errors/idempotency-key-in-use-error';
+export type { IdempotencyKeyReuseErrorOptions } from './errors/idempotency-key-reuse-error';
+export { IdempotencyKeyReuseError } from './errors/idempotency-key-reuse-error';
 export { isAmbiguousFailure } from './errors/is-ambiguous-failure';
 export type {
   ConnectionErrorOptions,
@@ -46,6 +51,13 @@ export type {
   TimeoutErrorOptions,
 } from './errors/network-errors';
 export { AbortError, ConnectionError, TimeoutError } from './errors/network-errors';
+export type {
+  PaginationErrorOptions,
+  PaginationStopReason,
+} from './errors/pagination-error';
+export { PaginationError } from './errors/pagination-error';
+export type { PartiallyAppliedErrorOptions, PartialProgress } from './errors/partially-applied-error';
+export { PartiallyAppliedError } from './errors/partially-applied-error';
 export type { RequestSummary } from './errors/request-summary';
 export type { ResponseTooLargeErrorOptions } from './errors/response-too-large-error';
 export { ResponseTooLargeError } from './errors/response-too-large-error';
@@ -68,10 +80,28 @@ export type {
   TransportEventMap,
 } from './events/transport-events';
 export { TRANSPORT_EVENT_NAMES } from './events/transport-events';
+export type { IdempotencyOptions } from './idempotency/idempotency-options';
+export { DEFAULT_IDEMPOTENCY_LEASE_MS, DEFAULT_IDEMPOTENCY_TTL_MS } from './idempotency/idempotency-options';
+export type {
+  IdempotencyClaim,
+  IdempotencyClaimed,
+  IdempotencyClaimRequest,
+  IdempotencyCompleted,
+  IdempotencyCompletion,
+  IdempotencyInProgress,
+  IdempotencyMismatch,
+  IdempotencyProgress,
+  IdempotencyStore,
+  JsonValue,
+} from './idempotency/idempotency-store';
+export type { MemoryIdempotencyStoreOptions } from './idempotency/memory-idempotency-store';
+export { createMemoryIdempotencyStore } from './idempotency/memory-idempotency-store';
 export type { Logger } from './logging/logger';
 export { silentLogger } from './logging/logger';
 export type { CursorTokenOptions, OffsetOptions, PageNumberOptions } from './pagination/page-styles';
 export { byCursorToken, byOffset, byPageNumber } from './pagination/page-styles';
+export type { PaginationBounds } from './pagination/pagination-bounds';
+export { DEFAULT_PAGINATION_BOUNDS } from './pagination/pagination-bounds';
 export type { CollectOptions, FetchPage, Page, PaginateOptions, Paginator } from './pagination/paginator';
 export { paginate } from './pagination/paginator';
 export type {
@@ -81,6 +111,11 @@ export type {
   PartnerAdapter,
   TransportSettings,
 } from './port/adapter-port';
+export { parseWire } from './port/parse-wire';
+export type { ExistingAccount, SameCustomerCheck } from './port/same-customer';
+export { ensureSameCustomer } from './port/same-customer';
+export type { TextLengthRule } from './port/text-length';
+export { checkTextLength } from './port/text-length';
 export type { Redactor } from './redaction/redactor';
 export { createRedactor, isSensitiveHeader, isSensitiveParam, REDACTED } from './redaction/redactor';
 export { computeBackoffDelay, parseRetryAfter } from './transport/backoff';

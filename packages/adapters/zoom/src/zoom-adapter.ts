@@ -27,6 +27,8 @@ export function zoom(options: ZoomOptions = {}): PartnerAdapter {
   const adapter: PartnerAdapter = {
     partner: 'zoom',
     capabilities: ZOOM_CAPABILITIES,
+    // Two masters sharing one idempotency store never see each other's keys.
+    idempotencyScope: connection.accountId,
     createTransport: (settings) => createZoomTransport(connection, settings),
     accounts: zoomAccounts(scope),
     licences: zoomLicences(scope),

@@ -123,6 +123,31 @@ describe('licences.set', () => {
     });
   });
 
+  it('returns what the PUT established when reading the plan back fails: the change is made', async () => {
+    const { sandbox, adapter, context, accountId, logs } = await provisioned(10);
+    // Three 503s: the first answer and both transport retries of the read that follows the PUT.
+    sandbox.faults.add({
+      method: 'GET',
+      path: /\/plans$/,
+      fault: { kind: 'server_error', status: 503 },
+      times: 3,
+    });
+
+    const state = await adapter.licences.set(accountId, { seats: 25, plan: 'business_monthly' }, context);
+
+    expect(licenceStateSchema.parse(state)).toEqual(state);
+    expect(state).toMatchObject({
+      plan: 'business_monthly',
+      seats: { purchased: 25 },
+      commitment: 'monthly',
+    });
+    expect(state.term).toBeUndefined();
+    expect(sandbox.zoom.getAccount(accountId)?.plan).toMatchObject({ type: 'business_monthly', hosts: 25 });
+    expect(logs.map((line) => line.message)).toContainEqual(
+      expect.stringContaining('reading it back failed'),
+    );
+  });
+
   it('throws NotFoundError for an account without a base plan, sending no PUT', async () => {
     const { sandbox, adapter, context, sent } = sandboxed();
     const stored = sandbox.zoom.createAccount({ email: 'owner@kappa.example' });

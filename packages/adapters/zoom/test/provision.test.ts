@@ -83,12 +83,31 @@ describe('accounts.provision', () => {
     expect(sandbox.zoom.listAccounts()).toHaveLength(0);
   });
 
-  it('accepts a 64-character name', async () => {
-    const { sandbox, adapter, context } = sandboxed();
+  it('counts the name in UTF-16 code units, as Zoom does: 40 emoji are 80 units and refused', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
     const input = provisionInput();
-    input.profile.legalName = '有'.repeat(64);
-    await adapter.accounts.provision(input, context);
-    expect(sandbox.zoom.listAccounts()[0]?.accountName).toBe('有'.repeat(64));
+    input.profile.legalName = '😀'.repeat(40);
+    await expect(adapter.accounts.provision(input, context)).rejects.toMatchObject({
+      name: 'ValidationError',
+      field: 'profile.legalName',
+      message: expect.stringMatching(/at most 64 .*UTF-16.*has 80/),
+    });
+    expect(sent).toHaveLength(0);
+    expect(sandbox.zoom.listAccounts()).toHaveLength(0);
+  });
+
+  it('accepts a name of exactly 64 units, however it is written', async () => {
+    const { sandbox, adapter, context } = sandboxed();
+    for (const [index, name] of ['有'.repeat(64), '😀'.repeat(32)].entries()) {
+      const input = provisionInput();
+      input.profile.legalName = name;
+      input.admin.email = `owner${index}@acme.example`;
+      await adapter.accounts.provision(input, context);
+    }
+    expect(sandbox.zoom.listAccounts().map((account) => account.accountName)).toEqual([
+      '有'.repeat(64),
+      '😀'.repeat(32),
+    ]);
   });
 
   it('resolves a create that was committed but whose answer was lost by looking the owner up', async () => {
@@ -167,22 +186,60 @@ describe('accounts.provision', () => {
     expect(sandbox.zoom.listAccounts()).toHaveLength(1);
   });
 
-  it('returns the existing account when the owner email is already in use (409, any letter case)', async () => {
+  it('returns the existing account when the owner email already owns this customer’s account (409, any case)', async () => {
     const { sandbox, adapter, context, sent, logs } = sandboxed();
     const existing = sandbox.zoom.createAccount({
       email: 'Ada@Acme.example',
-      accountName: 'Acme (old name)',
+      accountName: 'ACME  Pte. Ltd.',
     });
 
     const account = await adapter.accounts.provision(provisionInput(), context);
 
     expect(account.id).toBe(existing.id);
-    expect(account.name).toBe('Acme (old name)');
+    expect(account.name).toBe('ACME  Pte. Ltd.');
     expect(sandbox.zoom.listAccounts()).toHaveLength(1);
     // The plan step reads first on an account it did not create.
     expect(sentTo(sent, 'GET', `/accounts/${existing.id}/plans`)).toHaveLength(1);
     expect(sandbox.zoom.getAccount(existing.id)?.plan).toMatchObject({ type: 'business_yearly', hosts: 10 });
     expect(logs.map((line) => line.message)).toContainEqual(expect.stringContaining('already owns'));
+  });
+
+  it('refuses another customer’s account owned by the same admin email with a ConflictError, changing nothing', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
+    const other = sandbox.zoom.createAccount({ email: 'ada@acme.example', accountName: 'Globex Holdings' });
+
+    const error = await adapter.accounts.provision(provisionInput(), context).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      name: 'ConflictError',
+      code: 'conflict',
+      details: [{ field: 'admin.email', message: expect.stringContaining(other.id) }],
+    });
+    expect((error as Error).message).toMatch(
+      new RegExp(`admin\\.email already belongs to account ${other.id}, which is named "Globex Holdings"`),
+    );
+    expect((error as Error).message).toContain('another admin.email');
+    expect(sentTo(sent, 'POST', `/accounts/${other.id}/plans`)).toHaveLength(0);
+    expect(sandbox.zoom.getAccount(other.id)?.plan).toBeUndefined();
+    expect(sandbox.zoom.listAccounts()).toHaveLength(1);
+  });
+
+  it('refuses another customer’s account found after an ambiguous create as well', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
+    const other = sandbox.zoom.createAccount({ email: 'ada@acme.example', accountName: 'Globex Holdings' });
+    sandbox.faults.add({
+      method: 'POST',
+      path: '/v2/accounts',
+      fault: { kind: 'server_error', status: 502 },
+      times: 1,
+    });
+
+    await expect(adapter.accounts.provision(provisionInput(), context)).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(other.id),
+    });
+    expect(sentTo(sent, 'POST', '/accounts')).toHaveLength(1);
+    expect(sandbox.zoom.listAccounts()).toHaveLength(1);
   });
 
   it('is safe to repeat: a second identical provision returns the same account and sends no second plan', async () => {
@@ -196,7 +253,7 @@ describe('accounts.provision', () => {
 
   it('refuses with ConflictError when the existing account has a different base plan', async () => {
     const { sandbox, adapter, context, sent } = sandboxed();
-    const existing = sandbox.zoom.createAccount({ email: 'ada@acme.example' });
+    const existing = sandbox.zoom.createAccount({ email: 'ada@acme.example', accountName: 'Acme Pte. Ltd.' });
     sandbox.zoom.setPlan(existing.id, { type: 'monthly', hosts: 2 });
     await expect(adapter.accounts.provision(provisionInput(), context)).rejects.toMatchObject({
       name: 'ConflictError',

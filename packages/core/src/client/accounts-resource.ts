@@ -61,34 +61,31 @@ export function createAccountsResource(adapter: PartnerAdapter, run: OperationRu
   const { capabilities } = adapter;
 
   async function changeStatus(change: StatusChange, accountId: string, options?: RequestOptions) {
-    const method = run.require(accounts[change], capabilities.accounts[change], `accounts.${change}`);
-    const id = run.input(accountIdSchema, accountId, `accounts.${change} accountId`);
-    const context = run.context(options);
-    const account = run.output(
-      enterpriseAccountSchema,
-      await method.call(accounts, id, context),
-      `accounts.${change}`,
+    const operation = `accounts.${change}`;
+    const method = run.require(accounts[change], capabilities.accounts[change], operation);
+    const id = run.argument(accountIdSchema, accountId, 'accountId', operation);
+    return run.write(
+      { operation, input: { accountId: id }, output: enterpriseAccountSchema, resourceId: id },
+      options,
+      (context) => method.call(accounts, id, context),
+      (account, key) => run.emit(statusChangeEvents[change], key, { account }),
     );
-    run.emit(statusChangeEvents[change], context.idempotencyKey, { account });
-    return account;
   }
 
   return {
     async provision(input, options) {
       run.require(accounts.provision, capabilities.accounts.provision, 'accounts.provision');
       const parsed: ProvisionAccountInput = run.input(provisionAccountInputSchema, input, 'provision input');
-      const context = run.context(options);
-      const account = run.output(
-        enterpriseAccountSchema,
-        await accounts.provision(parsed, context),
-        'accounts.provision',
+      return run.write(
+        { operation: 'accounts.provision', input: parsed, output: enterpriseAccountSchema },
+        options,
+        (context) => accounts.provision(parsed, context),
+        (account, key) => run.emit('account.provisioned', key, { account }),
       );
-      run.emit('account.provisioned', context.idempotencyKey, { account });
-      return account;
     },
 
     async get(accountId, options) {
-      const id = run.input(accountIdSchema, accountId, 'accounts.get accountId');
+      const id = run.argument(accountIdSchema, accountId, 'accountId', 'accounts.get');
       const context = run.context(options);
       return run.output(enterpriseAccountSchema, await accounts.get(id, context), 'accounts.get');
     },

@@ -1,4 +1,6 @@
+import type { IdempotencyOptions } from '../idempotency/idempotency-options';
 import type { Logger } from '../logging/logger';
+import type { PaginationBounds } from '../pagination/pagination-bounds';
 import type { HttpTransportOptions, RetryOptions } from '../transport/transport-types';
 
 /** Options of {@link createClient}; every one has a sensible default. */
@@ -27,14 +29,30 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Include request and response bodies (redacted) in `request`/`response` events. @default false */
   emitBodies?: boolean | undefined;
+  /**
+   * Where caller-given idempotency keys are remembered (with their input's fingerprint and result) and for how
+   * long. @default an in-memory store of this client, results kept 24 hours
+   * @example
+   * createClient(zoom(), { idempotency: { store: createMemoryIdempotencyStore({ maxEntries: 50_000 }), ttlMs: 3_600_000 } });
+   */
+  idempotency?: IdempotencyOptions | undefined;
+  /**
+   * Bounds on every walk over pages (listings, and the lookups adapters make to resolve a failed write): at most
+   * `maxPages` pages and `maxDurationMs` spent fetching them. @default { maxPages: 1000, maxDurationMs: 300000 }
+   */
+  pagination?: Partial<PaginationBounds> | undefined;
 }
 
 /** Options accepted by every client call. */
 export interface RequestOptions {
   /**
-   * Makes the call safe to repeat: a retry with the same key never creates a second account or applies a change
-   * twice. Pass your own stable key (e.g. your CRM id plus the action) to retry safely across process restarts;
-   * otherwise the client generates one per call, which covers the retries it makes itself.
+   * Makes a write safe to repeat (`provision`, `licences.set`, `suspend`, `resume`, `close`). Pass your own stable key
+   * (e.g. your CRM id plus the action): repeated with the same input it returns the first call's result without
+   * writing again, and reused with another input it is refused with `IdempotencyKeyReuseError`, before anything is
+   * sent; the client's idempotency store remembers keys for `idempotency.ttlMs` (24 hours by default; across process
+   * restarts only with a durable store). A replayed result emits no domain event: the call that made the change did,
+   * with an id derived from this key. Without a key the client generates one per call, which covers the retries it
+   * makes itself, and remembers nothing.
    */
   idempotencyKey?: string | undefined;
   /** Cancels the call, including waits for retries and for the rate limiter. */

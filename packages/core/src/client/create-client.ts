@@ -1,7 +1,10 @@
 import type { Capabilities, PartnerId } from '@channelkit/types';
 import EventEmitter from 'eventemitter3';
 import { TRANSPORT_EVENT_NAMES } from '../events/transport-events';
-import { silentLogger } from '../logging/logger';
+import { IdempotencyGuard } from '../idempotency/idempotency-guard';
+import { resolveIdempotencySettings } from '../idempotency/idempotency-options';
+import { type Logger, silentLogger } from '../logging/logger';
+import { resolvePaginationBounds } from '../pagination/pagination-bounds';
 import type { PartnerAdapter, TransportSettings } from '../port/adapter-port';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../transport/defaults';
 import { VERSION } from '../version';
@@ -41,13 +44,26 @@ export interface ChannelClient {
  * const account = await client.accounts.get('abc123');
  */
 export function createClient(adapter: PartnerAdapter, options: ClientOptions = {}): ChannelClient {
+  // Options the client itself owns are checked first, so a bad one fails at start-up, naming the option.
+  const idempotency = resolveIdempotencySettings(options.idempotency);
+  const pagination = resolvePaginationBounds(options.pagination);
   const transport = adapter.createTransport(transportSettings(options));
   const emitter = new EventEmitter();
   // The transport emits on its own emitter; the client re-emits so callers subscribe in one place.
   for (const name of TRANSPORT_EVENT_NAMES) {
     transport.on(name, (payload: unknown) => emitter.emit(name, payload));
   }
-  const run = new OperationRunner(adapter.partner, transport, options.logger ?? silentLogger, emitter);
+  const logger = options.logger ?? silentLogger;
+  const namespace = [adapter.partner, adapter.idempotencyScope ?? ''].map(encodeURIComponent).join(':');
+  const run = new OperationRunner({
+    partner: adapter.partner,
+    transport,
+    logger,
+    emitter,
+    guard: new IdempotencyGuard(namespace, idempotency, logger),
+    pagination,
+  });
+  const listenerOf = isolatedListeners(logger);
 
   const client: ChannelClient = {
     partner: adapter.partner,
@@ -55,19 +71,44 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
     accounts: createAccountsResource(adapter, run),
     licences: createLicencesResource(adapter, run),
     on(event, listener) {
-      emitter.on(event, listener);
+      emitter.on(event, listenerOf(listener));
       return client;
     },
     off(event, listener) {
-      emitter.off(event, listener);
+      emitter.off(event, listenerOf(listener));
       return client;
     },
     once(event, listener) {
-      emitter.once(event, listener);
+      emitter.once(event, listenerOf(listener));
       return client;
     },
   };
   return client;
+}
+
+/**
+ * Wraps each listener so that one that throws is reported to the logger instead of failing the call that emitted the
+ * event: a write that was applied must not be reported as failed because a listener broke. The same listener always
+ * gets the same wrapper, so `off` finds it.
+ */
+function isolatedListeners(logger: Logger) {
+  const wrappers = new WeakMap<(payload: never) => void, (payload: unknown) => void>();
+  return <Payload>(listener: (payload: Payload) => void): ((payload: unknown) => void) => {
+    let wrapper = wrappers.get(listener);
+    if (wrapper === undefined) {
+      wrapper = (payload: unknown) => {
+        try {
+          listener(payload as Payload);
+        } catch (error) {
+          logger.error('an event listener threw; the call that emitted the event is not affected', {
+            error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          });
+        }
+      };
+      wrappers.set(listener, wrapper);
+    }
+    return wrapper;
+  };
 }
 
 /** The client's options as transport settings; the transport checks them and names the option at fault. */

@@ -31,19 +31,26 @@ export function createLicencesResource(adapter: PartnerAdapter, run: OperationRu
   return {
     async get(accountId, options) {
       run.require(licences.get, capabilities.licences.get, 'licences.get');
-      const id = run.input(accountIdSchema, accountId, 'licences.get accountId');
+      const id = run.argument(accountIdSchema, accountId, 'accountId', 'licences.get');
       const context = run.context(options);
       return run.output(licenceStateSchema, await licences.get(id, context), 'licences.get');
     },
 
     async set(accountId, change, options) {
       run.require(licences.set, capabilities.licences.set, 'licences.set');
-      const id = run.input(accountIdSchema, accountId, 'licences.set accountId');
+      const id = run.argument(accountIdSchema, accountId, 'accountId', 'licences.set');
       const parsed = run.input(licenceChangeSchema, change, 'licence change');
-      const context = run.context(options);
-      const current = run.output(licenceStateSchema, await licences.set(id, parsed, context), 'licences.set');
-      run.emit('licence.changed', context.idempotencyKey, { accountId: id, current });
-      return current;
+      return run.write(
+        {
+          operation: 'licences.set',
+          input: { accountId: id, change: parsed },
+          output: licenceStateSchema,
+          resourceId: id,
+        },
+        options,
+        (context) => licences.set(id, parsed, context),
+        (current, key) => run.emit('licence.changed', key, { accountId: id, current }),
+      );
     },
   };
 }

@@ -2,29 +2,54 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelEventOf, ChannelEventType, PartnerId } from '@channelkit/types';
 import type EventEmitter from 'eventemitter3';
 import type { z } from 'zod';
+import { PartiallyAppliedError, type PartialProgress } from '../errors/partially-applied-error';
 import { ResponseValidationError } from '../errors/response-validation-error';
 import { UnsupportedOperationError } from '../errors/unsupported-operation-error';
-import { ValidationError } from '../errors/validation-error';
+import { ValidationError, zodIssues } from '../errors/validation-error';
+import type { IdempotencyGuard } from '../idempotency/idempotency-guard';
+import type { JsonValue } from '../idempotency/idempotency-store';
 import type { Logger } from '../logging/logger';
+import type { PaginationBounds } from '../pagination/pagination-bounds';
 import type { OperationContext } from '../port/adapter-port';
 import type { HttpTransport } from '../transport/http-transport';
 import type { RequestOptions } from './client-options';
 
+/** What the client knows of a write before running it. */
+export interface WriteSpec<Schema extends z.ZodType> {
+  /** The operation, e.g. `licences.set`. */
+  operation: string;
+  /** The validated input; with a caller's idempotency key, its fingerprint binds the key. */
+  input: unknown;
+  /** The schema of what the adapter returns. */
+  output: Schema;
+  /** The resource the write concerns, when known before it runs (e.g. the account whose seats change). */
+  resourceId?: string | undefined;
+}
+
+/** Everything the runner is built with. */
+export interface OperationRunnerSettings {
+  partner: PartnerId;
+  transport: HttpTransport;
+  logger: Logger;
+  emitter: EventEmitter;
+  guard: IdempotencyGuard;
+  pagination: PaginationBounds;
+}
+
+// Printable, as a key also becomes part of event ids and idempotency store keys: no control characters and no
+// unpaired surrogates (which cannot be encoded).
+const KEY_FORBIDDEN = /[\p{Cc}\p{Cs}]/u;
+
 /**
  * The steps every client call shares: validate the input before anything is sent, build the operation context,
- * validate what the adapter returns, and emit domain events. One place, so every resource behaves the same.
+ * run writes under their idempotency key, validate what the adapter returns, and emit domain events. One place, so
+ * every resource behaves the same.
  */
 export class OperationRunner {
-  readonly #partner: PartnerId;
-  readonly #transport: HttpTransport;
-  readonly #logger: Logger;
-  readonly #emitter: EventEmitter;
+  readonly #settings: OperationRunnerSettings;
 
-  constructor(partner: PartnerId, transport: HttpTransport, logger: Logger, emitter: EventEmitter) {
-    this.#partner = partner;
-    this.#transport = transport;
-    this.#logger = logger;
-    this.#emitter = emitter;
+  constructor(settings: OperationRunnerSettings) {
+    this.#settings = settings;
   }
 
   /** Parses caller input with a schema; failures become a `ValidationError` naming the field. */
@@ -34,11 +59,33 @@ export class OperationRunner {
     return parsed.data;
   }
 
+  /**
+   * Parses one positional argument (e.g. `accountId`); failures become a `ValidationError` whose `field` is the
+   * argument's name, e.g. `Invalid accountId for accounts.close: must not be ".."...`.
+   */
+  argument<Schema extends z.ZodType>(
+    schema: Schema,
+    value: unknown,
+    name: string,
+    operation: string,
+  ): z.output<Schema> {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const issues = zodIssues(parsed.error).map((issue) => ({
+      path: issue.path === '' ? name : `${name}.${issue.path}`,
+      message: issue.message,
+    }));
+    return this.#refuse(
+      `Invalid ${name} for ${operation}: ${issues.map((i) => i.message).join('; ')}`,
+      issues,
+    );
+  }
+
   /** Parses what an adapter returned; failures become a `ResponseValidationError`, never a half-filled object. */
   output<Schema extends z.ZodType>(schema: Schema, value: unknown, operation: string): z.output<Schema> {
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      throw ResponseValidationError.fromZod(parsed.error, { platform: this.#partner, operation });
+      throw ResponseValidationError.fromZod(parsed.error, { platform: this.#settings.partner, operation });
     }
     return parsed.data;
   }
@@ -46,7 +93,7 @@ export class OperationRunner {
   /** Returns the adapter method, or throws `UnsupportedOperationError` when the platform lacks it. */
   require<Method>(method: Method | undefined, supported: boolean, operation: string): Method {
     if (method === undefined || !supported) {
-      throw new UnsupportedOperationError({ platform: this.#partner, operation });
+      throw new UnsupportedOperationError({ platform: this.#settings.partner, operation });
     }
     return method;
   }
@@ -54,20 +101,57 @@ export class OperationRunner {
   /** Builds the context one adapter operation runs with. */
   context(options: RequestOptions | undefined): OperationContext {
     const idempotencyKey = options?.idempotencyKey ?? randomUUID();
-    if (idempotencyKey.trim() === '' || idempotencyKey.length > 255) {
-      throw new ValidationError({
-        message:
-          'Invalid request options: idempotencyKey must be 1 to 255 characters; pass a stable id such as your CRM id.',
-        issues: [{ path: 'idempotencyKey', message: 'must be 1 to 255 characters' }],
-      });
+    if (
+      typeof idempotencyKey !== 'string' ||
+      idempotencyKey.trim() === '' ||
+      idempotencyKey.length > 255 ||
+      KEY_FORBIDDEN.test(idempotencyKey)
+    ) {
+      this.#refuse(
+        'Invalid request options: idempotencyKey must be 1 to 255 printable characters; pass a stable id such as ' +
+          'your CRM id plus the action.',
+        [{ path: 'idempotencyKey', message: 'must be 1 to 255 printable characters' }],
+      );
     }
     return {
-      transport: this.#transport,
+      transport: this.#settings.transport,
       idempotencyKey,
       signal: options?.signal,
       timeoutMs: options?.timeoutMs,
-      logger: this.#logger,
+      logger: this.#settings.logger,
+      pagination: this.#settings.pagination,
     };
+  }
+
+  /**
+   * Runs a write. With a caller's idempotency key it runs under the client's idempotency store: the same key and
+   * input replays the stored result (no request, no event), another input is refused with
+   * `IdempotencyKeyReuseError`, and a call already running in this client is waited for. `announce` emits the domain
+   * event of a write that ran; a listener that throws does not fail the write.
+   */
+  async write<Schema extends z.ZodType>(
+    spec: WriteSpec<Schema>,
+    options: RequestOptions | undefined,
+    execute: (context: OperationContext) => Promise<unknown>,
+    announce: (value: z.output<Schema>, idempotencyKey: string) => void,
+  ): Promise<z.output<Schema>> {
+    const context = this.context(options);
+    const run = async (resume: PartialProgress | undefined): Promise<z.output<Schema>> => {
+      const value = this.#appliedOutput(spec, await execute(resume ? { ...context, resume } : context));
+      announce(value, context.idempotencyKey);
+      return value;
+    };
+    // A key the client generated protects only the retries within this call: nothing to remember.
+    if (options?.idempotencyKey === undefined) return run(undefined);
+    const outcome = await this.#settings.guard.run({
+      operation: spec.operation,
+      idempotencyKey: context.idempotencyKey,
+      input: spec.input,
+      signal: context.signal,
+      execute: run,
+      replay: (stored: JsonValue) => this.#replayed(spec, stored),
+    });
+    return outcome.value;
   }
 
   /**
@@ -79,12 +163,53 @@ export class OperationRunner {
     idempotencyKey: string,
     fields: Omit<ChannelEventOf<Type>, 'id' | 'type' | 'partner' | 'occurredAt'>,
   ): void {
-    this.#emitter.emit(type, {
-      id: `${this.#partner}:${type}:${idempotencyKey}`,
+    const { partner, emitter } = this.#settings;
+    emitter.emit(type, {
+      id: `${partner}:${type}:${idempotencyKey}`,
       type,
-      partner: this.#partner,
+      partner,
       occurredAt: new Date().toISOString(),
       ...fields,
     });
+  }
+
+  /**
+   * What a write returned, validated. The write was applied by then, so a result that fails validation is reported
+   * as applied (`PartiallyAppliedError`, with the validation error as cause) when the resource is known.
+   */
+  #appliedOutput<Schema extends z.ZodType>(spec: WriteSpec<Schema>, value: unknown): z.output<Schema> {
+    const parsed = spec.output.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const { partner } = this.#settings;
+    const invalid = ResponseValidationError.fromZod(parsed.error, {
+      platform: partner,
+      operation: spec.operation,
+    });
+    const returnedId = (value as { id?: unknown } | null)?.id;
+    const resourceId =
+      spec.resourceId ?? (typeof returnedId === 'string' && returnedId !== '' ? returnedId : undefined);
+    if (resourceId === undefined) throw invalid;
+    throw new PartiallyAppliedError({
+      platform: partner,
+      operation: spec.operation,
+      resourceId,
+      applied: [`${spec.operation} on ${resourceId}`],
+      remaining: ['a valid answer describing the result'],
+      advice: `Read ${resourceId} to see its state before changing it again.`,
+      cause: invalid,
+    });
+  }
+
+  #replayed<Schema extends z.ZodType>(spec: WriteSpec<Schema>, stored: JsonValue): z.output<Schema> {
+    const parsed = spec.output.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    throw ResponseValidationError.fromZod(parsed.error, {
+      platform: this.#settings.partner,
+      operation: `${spec.operation} (the result stored under its idempotency key)`,
+    });
+  }
+
+  #refuse(message: string, issues: { path: string; message: string }[]): never {
+    throw new ValidationError({ message, issues });
   }
 }

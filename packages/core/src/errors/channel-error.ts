@@ -22,7 +22,11 @@ export type ChannelErrorCode =
   | 'unsupported_operation'
   | 'webhook_verification_failed'
   | 'sync_conflict'
-  | 'configuration_error';
+  | 'configuration_error'
+  | 'partially_applied'
+  | 'idempotency_key_reuse'
+  | 'idempotency_key_in_use'
+  | 'pagination_stopped';
 
 /** Options every channelkit error accepts. */
 export interface ChannelErrorOptions {

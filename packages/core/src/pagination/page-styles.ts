@@ -7,7 +7,10 @@ export interface CursorTokenOptions<TItem, TResponse> {
   fetch: (token: string | undefined, signal?: AbortSignal) => Promise<TResponse>;
   /** The items of a response. */
   items: (response: TResponse) => readonly TItem[];
-  /** The next page's token; empty, `null` or `undefined` ends the listing. */
+  /**
+   * The next page's token; empty, `null` or `undefined` ends the listing. A token already given is not followed:
+   * `paginate` stops with a `PaginationError`.
+   */
   next: (response: TResponse) => string | null | undefined;
 }
 
@@ -26,8 +29,9 @@ export function byCursorToken<TItem, TResponse>(
   return async (token, signal) => {
     const response = await options.fetch(token, signal);
     const next = options.next(response);
-    // A platform repeating the same token would otherwise loop forever.
-    return { items: options.items(response), next: next && next !== token ? next : undefined };
+    // A repeated token is passed on, not taken as the end: `paginate` refuses it loudly, where silently ending would
+    // truncate the listing (and a lookup would wrongly conclude that what it looks for does not exist).
+    return { items: options.items(response), next: next ? next : undefined };
   };
 }
 

@@ -1,5 +1,7 @@
 import { ConfigurationError } from '../errors/configuration-error';
+import { PaginationError } from '../errors/pagination-error';
 import { abortErrorFrom } from '../transport/sleep';
+import { type PaginationBounds, resolvePaginationBounds } from './pagination-bounds';
 
 /** One page: its items and the cursor of the next page (`undefined` on the last page). */
 export interface Page<TItem, TCursor> {
@@ -30,9 +32,11 @@ export interface Paginator<T> extends AsyncIterable<T> {
 }
 
 /** Options of {@link paginate}. */
-export interface PaginateOptions {
+export interface PaginateOptions extends Partial<PaginationBounds> {
   /** Stops the iteration (rejecting with `AbortError`) and is passed to every page fetch. */
   signal?: AbortSignal | undefined;
+  /** What is listed, for error messages, e.g. `zoom sub-accounts`. */
+  what?: string | undefined;
 }
 
 const maxCollect = 10_000;
@@ -40,6 +44,11 @@ const maxCollect = 10_000;
 /**
  * Turns a page fetcher into an async iterable of items. Fetches one page at a time, only when the previous
  * one has been consumed, so memory stays constant however long the listing.
+ *
+ * Every walk is bounded, whatever the platform answers: at most `maxPages` pages and `maxDurationMs` spent fetching
+ * (defaults in `DEFAULT_PAGINATION_BOUNDS`); a cursor the walk has already followed, or an empty page that still
+ * offers another, stops it too. Each ends the walk with a `PaginationError` once the items already fetched have been
+ * yielded. Bounds out of range throw `ConfigurationError` at once.
  * @example
  * for await (const user of paginate(byCursorToken({ fetch, items: (r) => r.users, next: (r) => r.next_page_token }))) {
  *   console.log(user.email);
@@ -49,16 +58,47 @@ export function paginate<TItem, TCursor>(
   fetchPage: FetchPage<TItem, TCursor>,
   options: PaginateOptions = {},
 ): Paginator<TItem> {
-  const { signal } = options;
+  const { signal, what } = options;
+  const { maxPages, maxDurationMs } = resolvePaginationBounds(options);
   return paginatorOf(async function* pages() {
     let cursor: TCursor | undefined;
+    let fetched = 0;
+    let fetchingMs = 0;
+    // Cursors already followed: at most maxPages of them, so memory stays bounded.
+    const followed = new Set<unknown>();
     do {
       if (signal?.aborted) throw abortErrorFrom(signal);
+      if (fetched >= maxPages) {
+        throw new PaginationError({ reason: 'max_pages', pages: fetched, what, limit: maxPages });
+      }
+      if (fetchingMs >= maxDurationMs) {
+        throw new PaginationError({ reason: 'max_duration', pages: fetched, what, limit: maxDurationMs });
+      }
+      const startedAt = performance.now();
       const page = await fetchPage(cursor, signal);
+      fetchingMs += performance.now() - startedAt;
+      fetched += 1;
       yield page.items;
-      cursor = page.next;
+      const next = page.next;
+      if (next !== undefined) {
+        // A page that brings nothing yet offers another could go on forever; a cursor already followed, loops.
+        if (page.items.length === 0) {
+          throw new PaginationError({ reason: 'empty_page', pages: fetched, what });
+        }
+        const key = cursorKey(next);
+        if (followed.has(key)) {
+          throw new PaginationError({ reason: 'repeated_cursor', pages: fetched, what });
+        }
+        followed.add(key);
+      }
+      cursor = next;
     } while (cursor !== undefined);
   });
+}
+
+/** Cursors are usually strings or numbers; anything else is compared by its JSON form. */
+function cursorKey(cursor: unknown): unknown {
+  return typeof cursor === 'object' && cursor !== null ? JSON.stringify(cursor) : cursor;
 }
 
 /**

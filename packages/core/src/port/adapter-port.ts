@@ -7,7 +7,9 @@ import type {
   PartnerId,
   ProvisionAccountInput,
 } from '@channelkit/types';
+import type { PartialProgress } from '../errors/partially-applied-error';
 import type { Logger } from '../logging/logger';
+import type { PaginationBounds } from '../pagination/pagination-bounds';
 import type { Paginator } from '../pagination/paginator';
 import type { HttpTransport } from '../transport/http-transport';
 import type { HttpTransportOptions, RetryOptions } from '../transport/transport-types';
@@ -27,6 +29,14 @@ export interface OperationContext {
   timeoutMs: number | undefined;
   /** Where the adapter reports what it decided (e.g. "resolved an ambiguous create by lookup"). */
   logger: Logger;
+  /**
+   * What an earlier call with the same idempotency key and input applied before it stopped with a
+   * `PartiallyAppliedError` (e.g. the account it created). Continue from there instead of starting again: verify
+   * the resource still exists, then do the remaining steps. `undefined` for a fresh call.
+   */
+  resume?: PartialProgress | undefined;
+  /** Bounds for every walk over pages the operation makes; pass them to `paginate`. Defaults apply when absent. */
+  pagination?: PaginationBounds | undefined;
 }
 
 /** The client-level settings an adapter's transport is built with. */
@@ -76,6 +86,11 @@ export interface PartnerAdapter {
   readonly partner: PartnerId;
   /** What the adapter supports, as data; the client refuses the rest with `UnsupportedOperationError`. */
   readonly capabilities: Capabilities;
+  /**
+   * Separates this adapter's idempotency keys from those of another tenant of the same platform sharing one
+   * idempotency store, e.g. the Zoom master account id. Keys are always separated by `partner`.
+   */
+  readonly idempotencyScope?: string | undefined;
   /** Builds the adapter's transport (base URL, auth, error parsing, rate-limit categories) with the client's settings. */
   createTransport(settings: TransportSettings): HttpTransport;
   /** Enterprise-account operations. */

@@ -1,18 +1,13 @@
-import { type AccountsPort, isChannelError, type OperationContext, paginate } from '@channelkit/core';
+import { type AccountsPort, isChannelError, paginate } from '@channelkit/core';
 import type { EnterpriseAccount } from '@channelkit/types';
 import { listZoomAccounts } from './lookup';
 import { toEnterpriseAccount } from './mapping';
 import { provisionAccount } from './provision';
-import { accountPath, send, type ZoomScope } from './request';
-import type { ZoomAccount } from './wire-types';
+import { readZoomAccount } from './read-account';
+import { accountPath, exchange, type ZoomScope } from './request';
 
 /** Zoom's default page size is 30; the largest page means the fewest (Medium-labelled) requests. */
 const DEFAULT_PAGE_SIZE = 300;
-
-async function getAccount(accountId: string, context: OperationContext): Promise<EnterpriseAccount> {
-  const account = await send<ZoomAccount>(context, 'light', { method: 'GET', path: accountPath(accountId) });
-  return toEnterpriseAccount(account);
-}
 
 const nothing = async () => ({ items: [], next: undefined });
 
@@ -20,7 +15,8 @@ const nothing = async () => ({ items: [], next: undefined });
 export function zoomAccounts(scope: ZoomScope): AccountsPort {
   return {
     provision: (input, context) => provisionAccount(scope, input, context),
-    get: getAccount,
+    get: async (accountId, context) =>
+      toEnterpriseAccount(await readZoomAccount(accountId, 'accounts.get', context)),
     // Zoom cannot filter by status and lists only usable sub-accounts, which all map to 'active'.
     list: (query, context) =>
       query.status !== undefined && query.status !== 'active'
@@ -28,9 +24,9 @@ export function zoomAccounts(scope: ZoomScope): AccountsPort {
         : listZoomAccounts(context, query.pageSize ?? DEFAULT_PAGE_SIZE, toEnterpriseAccount),
     // Zoom has no delete: DELETE disassociates the sub-account from the master, which then no longer sees it.
     close: async (accountId, context) => {
-      const account = await getAccount(accountId, context);
+      const account = toEnterpriseAccount(await readZoomAccount(accountId, 'accounts.close', context));
       try {
-        await send(context, 'light', { method: 'DELETE', path: accountPath(accountId) });
+        await exchange(context, 'light', { method: 'DELETE', path: accountPath(accountId) });
       } catch (error) {
         // A retried DELETE whose first attempt went through finds the account already gone: that is closed too.
         if (!(isChannelError(error) && error.code === 'not_found')) throw error;

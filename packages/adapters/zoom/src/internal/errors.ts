@@ -28,13 +28,23 @@ export function noBasePlan(accountId: string, site: ErrorSite): NotFoundError {
   });
 }
 
+// Plan conflicts this adapter raised itself: a rule the existing account breaks, not a failure of a step.
+const planConflicts = new WeakSet<object>();
+
 /** The account already holds a different base plan than the one asked for. */
 export function planConflict(message: string, site: ErrorSite): ConflictError {
-  return new ConflictError({
+  const error = new ConflictError({
     status: 409,
     platform: 'zoom',
     request: { method: site.method, url: site.url, headers: {} },
     requestId: site.requestId,
     message,
   });
+  planConflicts.add(error);
+  return error;
+}
+
+/** True for an error made by {@link planConflict}. */
+export function isPlanConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && planConflicts.has(error);
 }

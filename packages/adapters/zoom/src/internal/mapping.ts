@@ -1,17 +1,21 @@
 import type { EnterpriseAccount, LicenceState } from '@channelkit/types';
-import type { ZoomAccount, ZoomPlanBase, ZoomPlanUsage } from './wire-types';
+import type { ZoomAccount, ZoomPlanBase, ZoomPlanUsage } from './wire-schemas';
 
 /** Maps a sub-account from `GET /accounts`, `GET /accounts/{id}` or `POST /accounts` to the domain. */
 export function toEnterpriseAccount(account: ZoomAccount): EnterpriseAccount {
   const externalRefs: Record<string, string> = {};
   if (account.owner_id) externalRefs.ownerId = account.owner_id;
-  if (account.account_number !== undefined && account.account_number !== '') {
+  if (
+    account.account_number !== undefined &&
+    account.account_number !== null &&
+    account.account_number !== ''
+  ) {
     externalRefs.accountNumber = String(account.account_number);
   }
   return {
     partner: 'zoom',
     id: account.id,
-    name: account.account_name ?? account.owner_email,
+    name: account.account_name || account.owner_email,
     // A sub-account the master can see is usable: Zoom reports no other state for it.
     status: 'active',
     externalRefs,
@@ -26,11 +30,14 @@ export function commitmentOf(planType: string): LicenceState['commitment'] {
   return /yearly|annual/i.test(planType) ? 'annual' : 'monthly';
 }
 
-/** Combines `GET /plans` (term, status) and `GET /plans/usage` (assigned, pending) into a licence state. */
+/**
+ * Combines `GET /plans` (term, status) and `GET /plans/usage` (assigned, pending) into a licence state. `plan` may
+ * carry only `type` and `hosts`, when that is all that is known (what a `PUT` established).
+ */
 export function toLicenceState(
   accountId: string,
-  plan: ZoomPlanBase,
-  usage: ZoomPlanUsage['plan_base'],
+  plan: Pick<ZoomPlanBase, 'type' | 'hosts'> & Partial<ZoomPlanBase>,
+  usage: ZoomPlanUsage | null | undefined,
 ): LicenceState {
   const state: LicenceState = {
     accountId,
