@@ -6,6 +6,7 @@ import {
   sleep,
 } from '@channelkit/core';
 import type { EnterpriseAccount, ProvisionAccountInput } from '@channelkit/types';
+import { checkCustomerForZoom } from './customer-rules';
 import { invalidField, planConflict } from './errors';
 import { findAccountByOwnerEmail } from './lookup';
 import { toEnterpriseAccount } from './mapping';
@@ -172,6 +173,7 @@ export async function provisionAccount(
   input: ProvisionAccountInput,
   context: OperationContext,
 ): Promise<EnterpriseAccount> {
+  checkCustomerForZoom(input);
   const nameLength = [...input.profile.legalName].length;
   if (nameLength > ACCOUNT_NAME_MAX) {
     throw invalidField(
