@@ -56,7 +56,10 @@ export interface SandboxPlatformInstance<Controls = unknown> {
  *
  * @example
  * ```ts
- * import { createSandbox, defineSandboxPlatform } from '@channelkit/sandbox';
+ * import { createSandbox, defineSandboxPlatform, type RenderableFault } from '@channelkit/sandbox';
+ *
+ * const render = (fault: RenderableFault) =>
+ *   Response.json({ error: fault.kind }, { status: fault.kind === 'server_error' ? fault.status : 429 });
  *
  * const echo = defineSandboxPlatform({
  *   name: 'echo',
@@ -64,15 +67,17 @@ export interface SandboxPlatformInstance<Controls = unknown> {
  *   rateLimitCategories: ['default'],
  *   create: (context) => ({
  *     controls: {},
+ *     renderFault: render,
  *     resolve: (request) => ({
  *       category: 'default',
- *       execute: () => context.rateLimit('default') ?? Response.json({ path: request.path }),
+ *       execute: () => {
+ *         const limited = context.rateLimit('default');
+ *         return limited ? render(limited) : Response.json({ path: request.path });
+ *       },
  *     }),
- *     renderFault: (fault) =>
- *       Response.json({ error: fault.kind }, { status: fault.kind === 'server_error' ? fault.status : fault.kind === 'rate_limit' ? 429 : 401 }),
  *   }),
  * });
- * const sandbox = createSandbox({ platforms: [echo] });
+ * const sandbox = createSandbox({ platforms: [echo], rateLimits: { echo: { default: 10 } } });
  * ```
  */
 export interface SandboxPlatform<Controls = unknown> {
