@@ -61,7 +61,7 @@ async function registryReachable(): Promise<string | undefined> {
   }
 }
 
-it('runs the README quick start as written, from packed packages in a fresh npm project, against the sandbox', async (context) => {
+it('runs the README quick start as written, from packed packages in a fresh npm project, against the sandbox (and ships documented types)', async (context) => {
   const quickStart = await readQuickStart();
   const unreachable = await registryReachable();
   if (unreachable !== undefined) {
@@ -103,6 +103,22 @@ it('runs the README quick start as written, from packed packages in a fresh npm 
   const manifest = JSON.parse(await readFile(join(app, 'package.json'), 'utf8')) as { type?: string };
   expect(manifest.type).not.toBe('module');
   await sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...packed], app);
+
+  // What editors show on hover: the published declarations keep the named interfaces and their field docs.
+  for (const flavour of ['d.ts', 'd.cts']) {
+    const types = await readFile(join(app, `node_modules/@channelkit/types/dist/index.${flavour}`), 'utf8');
+    expect(types).toMatch(
+      /interface ProvisionAccountInput \{\n\s+\/\*\* The customer: [^\n]*\*\/\n\s+profile: EnterpriseProfile;/,
+    );
+    expect(types).toMatch(/interface Contact \{\n\s+\/\*\* Given name, [^\n]*\*\/\n\s+firstName: string;/);
+    const core = await readFile(join(app, `node_modules/@channelkit/core/dist/index.${flavour}`), 'utf8');
+    expect(core).toContain(
+      'provision(input: ProvisionAccountInput, options?: RequestOptions): Promise<EnterpriseAccount>;',
+    );
+    expect(core).toContain(
+      'set(accountId: string, change: LicenceChange, options?: RequestOptions): Promise<LicenceState>;',
+    );
+  }
 
   await writeFile(join(app, quickStart.file), quickStart.code);
   const { stdout, stderr } = await sh('sh', ['-c', quickStart.command], app, 120_000);

@@ -38,7 +38,6 @@ export {
 export {
   type EnterpriseProfile,
   enterpriseProfileSchema,
-  enterpriseProfileShape,
   type PartialEnterpriseProfile,
 } from './domain/enterprise-profile';
 export { type LicenceChange, licenceChangeSchema } from './domain/licence-change';

@@ -1,57 +1,62 @@
-import type {
-  ChannelEvent,
-  Contact,
+import {
+  type ChannelEvent,
+  type Contact,
   channelEventSchema,
   contactSchema,
-  EnterpriseAccount,
+  type EnterpriseAccount,
   enterpriseAccountSchema,
-  LicenceChangedEvent,
-  ProvisionAccountInput,
+  type LicenceChangedEvent,
+  type ProvisionAccountInput,
   provisionAccountInputSchema,
 } from '@channelkit/types';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Expect, SchemaMatches } from '../src/internal/schema-check';
+import { z } from 'zod';
+import { schemaFor } from '../src/internal/schema-check';
 
-// The public types are documented interfaces; each schema is checked against its interface when `tsc` runs (see
-// `src/internal/schema-check.ts`). These cases prove the check fails for a mismatch in either direction.
+// The public types are documented interfaces, and each schema is typed by its interface through `schemaFor`, which
+// checks at compile time that the two match. These cases prove the check fails for a mismatch in either direction
+// (each `@ts-expect-error` fails the typecheck if the line compiles).
 
-type WithNickname = Contact & { nickname?: string | undefined };
+const shape = {
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  mobile: z.string(),
+  jobTitle: z.string().optional(),
+};
 
-describe('schemas are checked against their interfaces at compile time', () => {
-  it('accepts each schema with its own interface', () => {
-    type Checks = [
-      Expect<SchemaMatches<typeof contactSchema, Contact>>,
-      Expect<SchemaMatches<typeof provisionAccountInputSchema, ProvisionAccountInput>>,
-      Expect<SchemaMatches<typeof enterpriseAccountSchema, EnterpriseAccount>>,
-      Expect<SchemaMatches<typeof channelEventSchema, ChannelEvent>>,
-    ];
-    expectTypeOf<Checks>().toEqualTypeOf<[true, true, true, true]>();
-  });
-
-  it('fails when the interface has a field the schema lacks, even an optional one', () => {
-    // @ts-expect-error the schema does not produce `nickname`
-    type _Check = Expect<SchemaMatches<typeof contactSchema, WithNickname>>;
-    expectTypeOf<SchemaMatches<typeof contactSchema, WithNickname>>().not.toEqualTypeOf<true>();
-    expect(true).toBe(true);
-  });
-
-  it('fails when the schema has a field the interface lacks', () => {
-    // @ts-expect-error the interface does not declare `jobTitle`
-    type _Check = Expect<SchemaMatches<typeof contactSchema, Omit<Contact, 'jobTitle'>>>;
-    expectTypeOf<SchemaMatches<typeof contactSchema, Omit<Contact, 'jobTitle'>>>().not.toEqualTypeOf<true>();
-  });
-
-  it('fails when a field differs in type or optionality', () => {
-    type Required = Omit<Contact, 'jobTitle'> & { jobTitle: string };
-    type Wider = Omit<Contact, 'email'> & { email: string | number };
-    // @ts-expect-error `jobTitle` is optional in the schema
-    type _RequiredCheck = Expect<SchemaMatches<typeof contactSchema, Required>>;
-    // @ts-expect-error `email` is a string in the schema
-    type _WiderCheck = Expect<SchemaMatches<typeof contactSchema, Wider>>;
-    expectTypeOf<SchemaMatches<typeof contactSchema, Required>>().not.toEqualTypeOf<true>();
-  });
-
-  it('names the event members', () => {
+describe('schemas are typed by their documented interfaces', () => {
+  it('shows the interface, not the schema’s expanded shape', () => {
+    expectTypeOf(contactSchema).toEqualTypeOf<z.ZodType<Contact, Contact>>();
+    expectTypeOf(provisionAccountInputSchema).toEqualTypeOf<
+      z.ZodType<ProvisionAccountInput, ProvisionAccountInput>
+    >();
+    expectTypeOf(enterpriseAccountSchema).toEqualTypeOf<z.ZodType<EnterpriseAccount, EnterpriseAccount>>();
+    expectTypeOf(channelEventSchema).toEqualTypeOf<z.ZodType<ChannelEvent, ChannelEvent>>();
     expectTypeOf<Extract<ChannelEvent, { type: 'licence.changed' }>>().toEqualTypeOf<LicenceChangedEvent>();
+  });
+
+  it('accepts a schema that matches its interface, and parses with it', () => {
+    const schema = schemaFor<Contact>()(z.object(shape));
+    const contact = { firstName: 'Ada', lastName: 'Tan', email: 'a@example.com', mobile: '+6591234567' };
+    expect(schema.parse(contact)).toEqual(contact);
+  });
+
+  it('refuses an interface with a field the schema lacks, even an optional one', () => {
+    type WithNickname = Contact & { nickname?: string | undefined };
+    // @ts-expect-error the schema does not produce `nickname`
+    schemaFor<WithNickname>()(z.object(shape));
+  });
+
+  it('refuses a schema with a field the interface lacks', () => {
+    // @ts-expect-error the interface does not declare `nickname`
+    schemaFor<Contact>()(z.object({ ...shape, nickname: z.string() }));
+  });
+
+  it('refuses a field that differs in type or optionality', () => {
+    // @ts-expect-error `jobTitle` is required here but optional in the interface
+    schemaFor<Contact>()(z.object({ ...shape, jobTitle: z.string() }));
+    // @ts-expect-error `email` is a number here but a string in the interface
+    schemaFor<Contact>()(z.object({ ...shape, email: z.number() }));
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 
 /** Which enterprise-account operations an adapter supports. */
 export interface AccountCapabilities {
@@ -49,24 +49,24 @@ export interface Capabilities {
 }
 
 /** Validates {@link Capabilities}: every flag is required. */
-export const capabilitiesSchema = z.object({
-  accounts: z.object({
-    provision: z.boolean(),
-    get: z.boolean(),
-    list: z.boolean(),
-    suspend: z.boolean(),
-    resume: z.boolean(),
-    close: z.boolean(),
+export const capabilitiesSchema = schemaFor<Capabilities>()(
+  z.object({
+    accounts: z.object({
+      provision: z.boolean(),
+      get: z.boolean(),
+      list: z.boolean(),
+      suspend: z.boolean(),
+      resume: z.boolean(),
+      close: z.boolean(),
+    }),
+    licences: z.object({
+      get: z.boolean(),
+      set: z.boolean(),
+    }),
+    referrals: z.object({
+      outbound: z.boolean(),
+      inbound: z.boolean(),
+    }),
+    webhooks: z.boolean(),
   }),
-  licences: z.object({
-    get: z.boolean(),
-    set: z.boolean(),
-  }),
-  referrals: z.object({
-    outbound: z.boolean(),
-    inbound: z.boolean(),
-  }),
-  webhooks: z.boolean(),
-});
-
-type _CapabilitiesMatches = Expect<SchemaMatches<typeof capabilitiesSchema, Capabilities>>;
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { isoDateTimeSchema } from '../primitives/iso-date';
 import { type PartnerId, partnerIdSchema } from '../primitives/partner-id';
 import { type EnterpriseAccount, enterpriseAccountSchema } from './enterprise-account';
@@ -137,28 +137,28 @@ function accountEvent<const T extends (typeof CHANNEL_EVENT_TYPES)[number]>(type
  * if (result.success && result.data.type === 'account.closed') console.log(result.data.account.id);
  * ```
  */
-export const channelEventSchema = z.discriminatedUnion('type', [
-  accountEvent('account.provisioned'),
-  accountEvent('account.activated'),
-  accountEvent('account.suspended'),
-  accountEvent('account.closed'),
-  z.object({
-    ...common,
-    type: z.literal('licence.changed'),
-    accountId: z.string().min(1, 'must not be empty'),
-    previous: licenceStateSchema.optional(),
-    current: licenceStateSchema,
-  }),
-  z.object({ ...common, type: z.literal('referral.received'), referral: referralSchema }),
-  z.object({
-    ...common,
-    type: z.literal('referral.updated'),
-    referral: referralSchema,
-    previousStatus: referralStatusSchema.optional(),
-  }),
-]);
-
-type _ChannelEventMatches = Expect<SchemaMatches<typeof channelEventSchema, ChannelEvent>>;
+export const channelEventSchema = schemaFor<ChannelEvent>()(
+  z.discriminatedUnion('type', [
+    accountEvent('account.provisioned'),
+    accountEvent('account.activated'),
+    accountEvent('account.suspended'),
+    accountEvent('account.closed'),
+    z.object({
+      ...common,
+      type: z.literal('licence.changed'),
+      accountId: z.string().min(1, 'must not be empty'),
+      previous: licenceStateSchema.optional(),
+      current: licenceStateSchema,
+    }),
+    z.object({ ...common, type: z.literal('referral.received'), referral: referralSchema }),
+    z.object({
+      ...common,
+      type: z.literal('referral.updated'),
+      referral: referralSchema,
+      previousStatus: referralStatusSchema.optional(),
+    }),
+  ]),
+);
 
 /** The `type` of a {@link ChannelEvent}, e.g. `'account.activated'`. */
 export type ChannelEventType = ChannelEvent['type'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { text } from '../internal/text';
 import { emailSchema } from '../primitives/email';
 import { e164PhoneSchema } from '../primitives/phone';
@@ -23,12 +23,12 @@ export interface Contact {
 }
 
 /** Validates and normalises a {@link Contact}: names trimmed, e-mail domain lower-cased, mobile in E.164 form. */
-export const contactSchema = z.object({
-  firstName: text(1, 100),
-  lastName: text(1, 100),
-  email: emailSchema,
-  mobile: e164PhoneSchema,
-  jobTitle: text(1, 100).optional(),
-});
-
-type _ContactMatches = Expect<SchemaMatches<typeof contactSchema, Contact>>;
+export const contactSchema = schemaFor<Contact>()(
+  z.object({
+    firstName: text(1, 100),
+    lastName: text(1, 100),
+    email: emailSchema,
+    mobile: e164PhoneSchema,
+    jobTitle: text(1, 100).optional(),
+  }),
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { reportedText } from '../internal/text';
 import { emailSchema } from '../primitives/email';
 import { isoDateTimeSchema } from '../primitives/iso-date';
@@ -45,23 +45,23 @@ export interface EnterpriseAccount {
 }
 
 /** Validates an {@link EnterpriseAccount}; the client checks every account an adapter returns with it. */
-export const enterpriseAccountSchema = z.object({
-  partner: partnerIdSchema,
-  id: z.string().min(1, 'must not be empty'),
-  name: reportedText(1, 1000),
-  status: accountStatusSchema,
-  externalId: reportedText(1, 1000).optional(),
-  externalRefs: z.record(z.string(), z.string()),
-  profile: enterpriseProfileShape.partial().optional(),
-  owner: z
-    .object({
-      email: emailSchema,
-      firstName: reportedText(0, 1000).optional(),
-      lastName: reportedText(0, 1000).optional(),
-    })
-    .optional(),
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema.optional(),
-});
-
-type _EnterpriseAccountMatches = Expect<SchemaMatches<typeof enterpriseAccountSchema, EnterpriseAccount>>;
+export const enterpriseAccountSchema = schemaFor<EnterpriseAccount>()(
+  z.object({
+    partner: partnerIdSchema,
+    id: z.string().min(1, 'must not be empty'),
+    name: reportedText(1, 1000),
+    status: accountStatusSchema,
+    externalId: reportedText(1, 1000).optional(),
+    externalRefs: z.record(z.string(), z.string()),
+    profile: enterpriseProfileShape.partial().optional(),
+    owner: z
+      .object({
+        email: emailSchema,
+        firstName: reportedText(0, 1000).optional(),
+        lastName: reportedText(0, 1000).optional(),
+      })
+      .optional(),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema.optional(),
+  }),
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { text } from '../internal/text';
 import { countryCodeSchema } from '../primitives/country-code';
 import { unifiedSocialCreditCodeSchema } from '../uscc/unified-social-credit-code-schema';
@@ -34,7 +34,7 @@ export interface EnterpriseProfile {
   address?: PostalAddress | undefined;
 }
 
-/** The profile's fields without the cross-field rule, so that partial views can reuse them. */
+/** The profile's fields without the cross-field rule, so that partial views (accounts, referrals) can reuse them. */
 export const enterpriseProfileShape = z.object({
   legalName: text(1, 200),
   creditCode: unifiedSocialCreditCodeSchema.optional(),
@@ -62,19 +62,19 @@ export const enterpriseProfileShape = z.object({
  * });
  * ```
  */
-export const enterpriseProfileSchema = enterpriseProfileShape.superRefine((profile, context) => {
-  if (profile.country === 'CN' && profile.creditCode === undefined) {
-    context.addIssue({
-      code: 'custom',
-      path: ['creditCode'],
-      input: undefined,
-      message:
-        "is required when country is 'CN': mainland customers are corporate customers only, identified by their 18-character Unified Social Credit Code (统一社会信用代码) on the business licence",
-    });
-  }
-});
-
-type _EnterpriseProfileMatches = Expect<SchemaMatches<typeof enterpriseProfileSchema, EnterpriseProfile>>;
+export const enterpriseProfileSchema = schemaFor<EnterpriseProfile>()(
+  enterpriseProfileShape.superRefine((profile, context) => {
+    if (profile.country === 'CN' && profile.creditCode === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['creditCode'],
+        input: undefined,
+        message:
+          "is required when country is 'CN': mainland customers are corporate customers only, identified by their 18-character Unified Social Credit Code (统一社会信用代码) on the business licence",
+      });
+    }
+  }),
+);
 
 /** What a platform may know of a customer's profile: any field of {@link EnterpriseProfile}, each one optional. */
 export type PartialEnterpriseProfile = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { text } from '../internal/text';
 import { seatCountSchema } from '../primitives/seat-count';
 
@@ -21,9 +21,9 @@ export interface LicenceChange {
 }
 
 /** Validates a {@link LicenceChange}. */
-export const licenceChangeSchema = z.object({
-  seats: seatCountSchema,
-  plan: text(1, 64).optional(),
-});
-
-type _LicenceChangeMatches = Expect<SchemaMatches<typeof licenceChangeSchema, LicenceChange>>;
+export const licenceChangeSchema = schemaFor<LicenceChange>()(
+  z.object({
+    seats: seatCountSchema,
+    plan: text(1, 64).optional(),
+  }),
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { oneOf, reportedText } from '../internal/text';
 import { isoDateSchema } from '../primitives/iso-date';
 import { type PartnerId, partnerIdSchema } from '../primitives/partner-id';
@@ -60,29 +60,29 @@ export interface LicenceState {
 }
 
 /** Validates a {@link LicenceState}; the client checks every licence state an adapter returns with it. */
-export const licenceStateSchema = z.object({
-  accountId: z.string().min(1, 'must not be empty'),
-  partner: partnerIdSchema,
-  plan: reportedText(1, 1000),
-  seats: z.object({
-    purchased: count,
-    assigned: count,
-    cap: count.optional(),
-    pending: count.optional(),
+export const licenceStateSchema = schemaFor<LicenceState>()(
+  z.object({
+    accountId: z.string().min(1, 'must not be empty'),
+    partner: partnerIdSchema,
+    plan: reportedText(1, 1000),
+    seats: z.object({
+      purchased: count,
+      assigned: count,
+      cap: count.optional(),
+      pending: count.optional(),
+    }),
+    term: z
+      .object({
+        start: isoDateSchema,
+        end: isoDateSchema.optional(),
+      })
+      .refine((term) => term.end === undefined || term.end >= term.start, {
+        message: 'must not end before it starts; check term.start and term.end',
+        path: ['end'],
+      })
+      .optional(),
+    autoRenew: z.boolean().optional(),
+    commitment: commitmentKindSchema,
+    status: licenceStatusSchema.optional(),
   }),
-  term: z
-    .object({
-      start: isoDateSchema,
-      end: isoDateSchema.optional(),
-    })
-    .refine((term) => term.end === undefined || term.end >= term.start, {
-      message: 'must not end before it starts; check term.start and term.end',
-      path: ['end'],
-    })
-    .optional(),
-  autoRenew: z.boolean().optional(),
-  commitment: commitmentKindSchema,
-  status: licenceStatusSchema.optional(),
-});
-
-type _LicenceStateMatches = Expect<SchemaMatches<typeof licenceStateSchema, LicenceState>>;
+);

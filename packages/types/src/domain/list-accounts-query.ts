@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { type AccountStatus, accountStatusSchema } from './account-status';
 
 /** The largest page a platform is asked for: 300 accounts. */
@@ -14,14 +14,14 @@ export interface ListAccountsQuery {
 }
 
 /** Validates a {@link ListAccountsQuery}. */
-export const listAccountsQuerySchema = z.object({
-  status: accountStatusSchema.optional(),
-  pageSize: z
-    .number({ error: 'must be a number, e.g. 100' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
-    .optional(),
-});
-
-type _ListAccountsQueryMatches = Expect<SchemaMatches<typeof listAccountsQuerySchema, ListAccountsQuery>>;
+export const listAccountsQuerySchema = schemaFor<ListAccountsQuery>()(
+  z.object({
+    status: accountStatusSchema.optional(),
+    pageSize: z
+      .number({ error: 'must be a number, e.g. 100' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+      .optional(),
+  }),
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { text } from '../internal/text';
 import { countryCodeSchema } from '../primitives/country-code';
 
@@ -20,13 +20,13 @@ export interface PostalAddress {
 }
 
 /** Validates and normalises a {@link PostalAddress}: lines trimmed, country upper-cased. */
-export const postalAddressSchema = z.object({
-  line1: text(1, 200),
-  line2: text(1, 200).optional(),
-  city: text(1, 100),
-  region: text(1, 100).optional(),
-  postalCode: text(1, 20).optional(),
-  country: countryCodeSchema,
-});
-
-type _PostalAddressMatches = Expect<SchemaMatches<typeof postalAddressSchema, PostalAddress>>;
+export const postalAddressSchema = schemaFor<PostalAddress>()(
+  z.object({
+    line1: text(1, 200),
+    line2: text(1, 200).optional(),
+    city: text(1, 100),
+    region: text(1, 100).optional(),
+    postalCode: text(1, 20).optional(),
+    country: countryCodeSchema,
+  }),
+);

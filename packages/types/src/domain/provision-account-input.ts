@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { text } from '../internal/text';
 import { seatCountSchema } from '../primitives/seat-count';
 import type { Contact } from './contact';
@@ -37,14 +37,12 @@ export interface ProvisionAccountInput {
 }
 
 /** Validates and normalises a {@link ProvisionAccountInput}. */
-export const provisionAccountInputSchema = z.object({
-  profile: enterpriseProfileSchema,
-  admin: contactSchema,
-  seats: seatCountSchema.optional(),
-  plan: text(1, 64).optional(),
-  externalId: text(1, 128).optional(),
-});
-
-type _ProvisionAccountInputMatches = Expect<
-  SchemaMatches<typeof provisionAccountInputSchema, ProvisionAccountInput>
->;
+export const provisionAccountInputSchema = schemaFor<ProvisionAccountInput>()(
+  z.object({
+    profile: enterpriseProfileSchema,
+    admin: contactSchema,
+    seats: seatCountSchema.optional(),
+    plan: text(1, 64).optional(),
+    externalId: text(1, 128).optional(),
+  }),
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { reportedText, text } from '../internal/text';
 import { isoDateSchema, isoDateTimeSchema } from '../primitives/iso-date';
 import { type Money, moneySchema } from '../primitives/money';
@@ -72,39 +72,39 @@ export interface Referral {
 }
 
 /** Validates a {@link Referral}. */
-export const referralSchema = z.object({
-  id: z.string().min(1, 'must not be empty'),
-  partner: partnerIdSchema,
-  direction: referralDirectionSchema,
-  customer: enterpriseProfileShape
-    .pick({
-      legalName: true,
-      creditCode: true,
-      country: true,
-      industry: true,
-      employeeCount: true,
-      website: true,
-    })
-    .partial({ creditCode: true, industry: true, employeeCount: true, website: true }),
-  contacts: z.array(contactSchema).min(1, 'must list at least one contact'),
-  products: z
-    .array(
-      z.object({
-        code: text(1, 64),
-        quantity: z
-          .number({ error: 'must be a number' })
-          .int('must be a whole number')
-          .min(1, 'must be at least 1'),
-      }),
-    )
-    .min(1, 'must list at least one product'),
-  estimatedValue: moneySchema.optional(),
-  expectedCloseDate: isoDateSchema.optional(),
-  status: referralStatusSchema,
-  reason: reportedText(0, 10_000).optional(),
-  platformStatus: reportedText(0, 1000).optional(),
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema.optional(),
-});
-
-type _ReferralMatches = Expect<SchemaMatches<typeof referralSchema, Referral>>;
+export const referralSchema = schemaFor<Referral>()(
+  z.object({
+    id: z.string().min(1, 'must not be empty'),
+    partner: partnerIdSchema,
+    direction: referralDirectionSchema,
+    customer: enterpriseProfileShape
+      .pick({
+        legalName: true,
+        creditCode: true,
+        country: true,
+        industry: true,
+        employeeCount: true,
+        website: true,
+      })
+      .partial({ creditCode: true, industry: true, employeeCount: true, website: true }),
+    contacts: z.array(contactSchema).min(1, 'must list at least one contact'),
+    products: z
+      .array(
+        z.object({
+          code: text(1, 64),
+          quantity: z
+            .number({ error: 'must be a number' })
+            .int('must be a whole number')
+            .min(1, 'must be at least 1'),
+        }),
+      )
+      .min(1, 'must list at least one product'),
+    estimatedValue: moneySchema.optional(),
+    expectedCloseDate: isoDateSchema.optional(),
+    status: referralStatusSchema,
+    reason: reportedText(0, 10_000).optional(),
+    platformStatus: reportedText(0, 1000).optional(),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema.optional(),
+  }),
+);

@@ -21,5 +21,24 @@ export type SchemaMatches<Schema extends z.ZodType, Interface> =
       : 'z.input of the schema does not match the interface'
     : 'z.output of the schema does not match the interface: compare their fields, types and optionality';
 
-/** Compiles only when `T` is `true`. */
-export type Expect<T extends true> = T;
+/** Nothing when a schema matches its interface; otherwise a required property whose name says so. */
+type MatchOrExplain<Schema extends z.ZodType, Interface> =
+  SchemaMatches<Schema, Interface> extends true
+    ? unknown
+    : { 'this schema does not match its interface': SchemaMatches<Schema, Interface> };
+
+/**
+ * Types a schema by its documented interface, after checking at compile time that the two match (see
+ * {@link SchemaMatches}): a mismatch is a compile error at the schema. Editors and the API reference then show
+ * `ZodType<Contact>` and the interface's field docs instead of the schema's expanded shape.
+ *
+ * @example
+ * ```ts
+ * export const contactSchema = schemaFor<Contact>()(z.object({ firstName: text(1, 100), ... }));
+ * ```
+ */
+export function schemaFor<Interface>() {
+  return <Schema extends z.ZodType>(
+    schema: Schema & MatchOrExplain<Schema, Interface>,
+  ): z.ZodType<Interface, Interface> => schema as unknown as z.ZodType<Interface, Interface>;
+}

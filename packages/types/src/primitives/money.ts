@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Expect, SchemaMatches } from '../internal/schema-check';
+import { schemaFor } from '../internal/schema-check';
 import { type CurrencyCode, currencyCodeSchema } from './currency-code';
 
 /**
@@ -29,15 +29,15 @@ export interface Money {
  * moneySchema.parse({ amountMinor: 129_900, currency: 'cny' }); // { amountMinor: 129900, currency: 'CNY' }
  * ```
  */
-export const moneySchema = z.object({
-  amountMinor: z
-    .number({ error: 'must be an amount in minor units (e.g. fen), e.g. 129900' })
-    .int('must be a whole number of minor units (e.g. fen or cents), not a decimal amount')
-    .nonnegative('must not be negative'),
-  currency: currencyCodeSchema,
-});
-
-type _MoneyMatches = Expect<SchemaMatches<typeof moneySchema, Money>>;
+export const moneySchema = schemaFor<Money>()(
+  z.object({
+    amountMinor: z
+      .number({ error: 'must be an amount in minor units (e.g. fen), e.g. 129900' })
+      .int('must be a whole number of minor units (e.g. fen or cents), not a decimal amount')
+      .nonnegative('must not be negative'),
+    currency: currencyCodeSchema,
+  }),
+);
 
 /**
  * Builds a validated {@link Money} value; throws a `ZodError` when the amount or currency is invalid.
