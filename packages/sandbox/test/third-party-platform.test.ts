@@ -515,7 +515,7 @@ describe('a third-party platform in the sandbox', () => {
     ]);
   });
 
-  it('refuses a rate limit for a category the platform does not have, and a platform hosted twice', () => {
+  it('refuses unknown categories, platforms and URL names, and a platform hosted twice', () => {
     expect(() =>
       createSandbox({ platforms: [acmePlatform], rateLimits: { 'acme-meetings': { heavy: 5 } } }),
     ).toThrow(
@@ -530,6 +530,16 @@ describe('a third-party platform in the sandbox', () => {
     expect(() => createSandbox({ platforms: [acmePlatform] }).zoom).toThrow(
       "This sandbox hosts no platform named 'zoom' (it hosts: acme-meetings).",
     );
+    expect(() => createSandbox({ platforms: [acmePlatform], zoom: { tokenTtlSeconds: 60 } })).toThrow(
+      'with platforms, pass it to zoomSandboxPlatform(options)',
+    );
+    const sandbox = createSandbox({ platforms: [acmePlatform] });
+    expect(() => sandbox.handlers({ zoom: { baseUrl: 'https://api-eu.zoom.us/v2' } })).toThrow(
+      "This sandbox hosts no platform named 'zoom'",
+    );
+    expect(() =>
+      sandbox.handlers({ 'acme-meetings': { baseURL: 'https://eu.acme-meetings.example' } }),
+    ).toThrow("acme-meetings has no URL named 'baseURL'; its URLs are: baseUrl, tokenUrl.");
   });
 
   it('checks a definition where it is written', () => {
