@@ -6,20 +6,20 @@ import { startSandbox, ZOOM_BUSINESS_RATE_LIMITS } from '@channelkit/sandbox';
 import type { ProvisionAccountInput } from '@channelkit/types';
 import { zoom } from '@channelkit/zoom';
 
+// A customer outside mainland China: Zoom refuses mainland ones (it serves them only through its partner platforms).
 function customer(n: number): ProvisionAccountInput {
   return {
     profile: {
-      legalName: `示例客户 ${n} 有限公司`,
-      creditCode: '91310000MA1FL4B24G',
-      country: 'CN',
+      legalName: `Example Customer ${n} Pte. Ltd.`,
+      country: 'SG',
       industry: 'software',
       employeeCount: '11-50',
     },
     admin: {
-      firstName: '伟',
-      lastName: '王',
-      email: `admin-${n}@bench.example.cn`,
-      mobile: '+8613800138000',
+      firstName: 'Wei',
+      lastName: 'Wang',
+      email: `admin-${n}@bench.example.com.sg`,
+      mobile: '+6591234567',
     },
     seats: 5,
   };

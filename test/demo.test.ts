@@ -17,7 +17,8 @@ it('runs the demo against the sandbox and exits cleanly', async () => {
   expect(stdout).toContain('repeated with the same key → same account: true');
   expect(stdout).toMatch(/↻ GET \/accounts\/\S+\/plans\/usage failed \(503\); retry 1/);
   expect(stdout).toContain('purchased=40');
-  expect(stdout).toContain('ValidationError on profile.creditCode');
+  expect(stdout).toContain('ValidationError on admin.email');
+  expect(stdout).toMatch(/ValidationError on profile\.country: .*Bizconf, Suirui Zhumu and Systec Umeet/);
   expect(stdout).toContain('requests sent: 0');
   expect(stdout).toContain('accounts on the platform: 3');
 });

@@ -6,21 +6,34 @@ import { startSandbox } from '@channelkit/sandbox';
 import type { ProvisionAccountInput } from '@channelkit/types';
 import { zoom } from '@channelkit/zoom';
 
-// A mainland company, identified by its Unified Social Credit Code. The same input serves every platform; in
-// production a mainland customer's account belongs on a partner platform, since Zoom sells there only through them.
+// A company registered in Singapore. Zoom does not sell directly in mainland China (since 2020-08-23 it serves the
+// mainland only through Bizconf, Suirui Zhumu and Systec Umeet), so a mainland customer belongs on those platforms.
 const customer: ProvisionAccountInput = {
+  profile: {
+    legalName: 'Example Asia Pte. Ltd.',
+    country: 'SG',
+    industry: 'software',
+    employeeCount: '51-250',
+    website: 'https://example.com.sg',
+    address: { line1: '1 Raffles Place', city: 'Singapore', postalCode: '048616', country: 'SG' },
+  },
+  admin: { firstName: 'Wei', lastName: 'Wang', email: 'admin@example.com.sg', mobile: '+6591234567' },
+  seats: 25,
+  plan: 'business_yearly',
+  externalId: 'crm-4711',
+};
+
+// A mainland company, identified by its Unified Social Credit Code: valid input, but not a customer Zoom serves.
+const mainlandCustomer: ProvisionAccountInput = {
   profile: {
     legalName: '上海示例信息技术有限公司',
     creditCode: '91310000MA1FL4B24G', // a valid Unified Social Credit Code (both check characters)
     country: 'CN',
     industry: 'software',
     employeeCount: '51-250',
-    website: 'https://example.cn',
   },
   admin: { firstName: '伟', lastName: '王', email: 'admin@example.cn', mobile: '+8613800138000' },
   seats: 25,
-  plan: 'business_yearly',
-  externalId: 'crm-4711',
 };
 
 const step = (title: string) => console.log(`\n▸ ${title}`);
@@ -51,14 +64,14 @@ try {
   const again = await client.accounts.provision(customer, { idempotencyKey: 'crm-4711-provision' });
   detail(`repeated with the same key → same account: ${again.id === account.id}`);
 
-  for (const [n, city] of [
-    [2, '北京'],
-    [3, '深圳'],
+  for (const [n, name] of [
+    [2, '香港示例科技有限公司'], // Hong Kong is outside the mainland
+    [3, 'Example Japan K.K.'],
   ] as const) {
     await client.accounts.provision({
       ...customer,
-      profile: { ...customer.profile, legalName: `${city}示例科技有限公司` },
-      admin: { ...customer.admin, email: `admin${n}@example.cn` },
+      profile: { ...customer.profile, legalName: name, country: n === 2 ? 'HK' : 'JP', address: undefined },
+      admin: { ...customer.admin, email: `admin${n}@example.com.sg` },
       seats: 10,
       externalId: `crm-47${n}0`,
     });
@@ -85,19 +98,21 @@ try {
   const changed = await client.licences.set(account.id, { seats: 40 });
   detail(`purchased=${changed.seats.purchased}  assigned=${changed.seats.assigned}`);
 
-  step('Refuse invalid input before sending anything');
+  step('Refuse before sending anything: a mistyped e-mail, and a mainland customer on Zoom');
   const requestsBefore = running.sandbox.requests.length;
-  try {
-    await client.accounts.provision({
-      ...customer,
-      profile: { ...customer.profile, creditCode: '91310000MA1FL4B24H' },
-    });
-    throw new Error('the invalid credit code was accepted');
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    detail(`ValidationError on ${error.field}: ${error.message}`);
-    detail(`requests sent: ${running.sandbox.requests.length - requestsBefore}`);
+  for (const refused of [
+    { ...customer, admin: { ...customer.admin, email: 'admin@@example.com.sg' } },
+    mainlandCustomer,
+  ]) {
+    try {
+      await client.accounts.provision(refused);
+      throw new Error('the refused input was accepted');
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      detail(`ValidationError on ${error.field}: ${error.message}`);
+    }
   }
+  detail(`requests sent: ${running.sandbox.requests.length - requestsBefore}`);
 
   step('Summary');
   const byCategory = new Map<string, number>();

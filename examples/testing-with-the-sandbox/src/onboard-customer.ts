@@ -5,7 +5,10 @@ import type { EnterpriseAccount, LicenceState } from '@channelkit/types';
 export interface CrmCustomer {
   crmId: string;
   company: string;
-  creditCode: string;
+  /** ISO country of registration; Zoom serves customers outside mainland China. */
+  country: string;
+  /** Unified Social Credit Code, for companies registered in mainland China. */
+  creditCode?: string | undefined;
   adminName: { given: string; family: string };
   adminEmail: string;
   adminMobile: string;
@@ -27,8 +30,8 @@ export async function onboardCustomer(client: ChannelClient, customer: CrmCustom
     {
       profile: {
         legalName: customer.company,
+        country: customer.country,
         creditCode: customer.creditCode,
-        country: 'CN',
         industry: 'software',
         employeeCount: '51-250',
       },

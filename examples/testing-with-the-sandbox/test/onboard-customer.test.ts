@@ -21,11 +21,11 @@ const client = () => createClient(zoom({ ...ZOOM_SANDBOX_CREDENTIALS }), { retry
 
 const customer: CrmCustomer = {
   crmId: 'crm-4711',
-  company: '上海示例信息技术有限公司',
-  creditCode: '91310000MA1FL4B24G',
-  adminName: { given: '伟', family: '王' },
-  adminEmail: 'admin@example.cn',
-  adminMobile: '+8613800138000',
+  company: '香港示例科技有限公司',
+  country: 'HK',
+  adminName: { given: '偉', family: '陳' },
+  adminEmail: 'admin@example.com.hk',
+  adminMobile: '+85291234567',
   seats: 25,
 };
 
@@ -52,12 +52,27 @@ it('creates one account even when Zoom created it but the answer was lost', asyn
   expect(sandbox.zoom.listAccounts()).toHaveLength(1);
 });
 
-it('rejects a mistyped credit code before anything reaches Zoom', async () => {
-  const failure = await onboardCustomer(client(), { ...customer, creditCode: '91310000MA1FL4B24H' }).catch(
+it('rejects a mistyped e-mail before anything reaches Zoom', async () => {
+  const failure = await onboardCustomer(client(), { ...customer, adminEmail: 'admin@example' }).catch(
     (error: unknown) => error,
   );
 
   expect(failure).toBeInstanceOf(ValidationError);
-  expect((failure as ValidationError).field).toBe('profile.creditCode');
+  expect((failure as ValidationError).field).toBe('admin.email');
+  expect(sandbox.requests).toHaveLength(0);
+});
+
+it('rejects a mainland-China customer on Zoom, naming the platforms that serve the mainland', async () => {
+  const mainland = {
+    ...customer,
+    company: '上海示例信息技术有限公司',
+    country: 'CN',
+    creditCode: '91310000MA1FL4B24G',
+  };
+  const failure = await onboardCustomer(client(), mainland).catch((error: unknown) => error);
+
+  expect(failure).toBeInstanceOf(ValidationError);
+  expect((failure as ValidationError).field).toBe('profile.country');
+  expect((failure as Error).message).toContain('Bizconf, Suirui Zhumu and Systec Umeet');
   expect(sandbox.requests).toHaveLength(0);
 });

@@ -1,19 +1,28 @@
 import type { RequestHandler } from 'msw';
 import { FaultEngine } from './faults/fault-engine';
 import type { FaultRule } from './faults/fault-rule';
-import { TokenBucket } from './faults/token-bucket';
+import { checkPlatform } from './internal/check-platform';
 import { json } from './internal/json';
-import type { Platform, PlatformMount } from './internal/platform';
+import {
+  canonicalPath,
+  type HostedPlatform,
+  loopbackUrls,
+  type Mount,
+  matchMount,
+  withUrls,
+} from './internal/mounts';
 import { mulberry32 } from './internal/prng';
+import { bucketsFor } from './internal/rate-limits';
 import { sleep } from './internal/sleep';
 import { mountHandlers } from './msw/msw-handlers';
+import type { PlatformUrls } from './platform/platform-urls';
+import type { SandboxPlatform, SandboxPlatformContext } from './platform/sandbox-platform';
+import type { SandboxRequest } from './platform/sandbox-request';
 import type { RequestRecord } from './request-record';
-import type { SandboxBaseUrls, SandboxOptions, ZoomRateLimits } from './sandbox-options';
+import type { SandboxBaseUrls, SandboxOptions } from './sandbox-options';
 import type { SandboxResult } from './sandbox-result';
 import type { ZoomSandboxControls } from './zoom/zoom-controls';
-import { ZOOM_API_BASE_URL, ZOOM_OAUTH_URL, ZOOM_SANDBOX_CREDENTIALS } from './zoom/zoom-defaults';
-import { type ZoomBuckets, zoomPlatform } from './zoom/zoom-platform';
-import { ZoomStore } from './zoom/zoom-store';
+import { zoomSandboxPlatform } from './zoom/zoom-platform';
 
 /** Adds and removes fault rules at run time. */
 export interface SandboxFaults {
@@ -29,14 +38,35 @@ export interface SandboxFaults {
  */
 export interface Sandbox {
   /**
-   * Answers one request. Zoom is served at its real URLs, at any URLs passed to `handlers()`, and at `/zoom/v2`
-   * and `/zoom/oauth/token` on any origin (the loopback server's layout).
+   * Answers one request. Each platform is served at its real URLs, at any URLs passed to `handlers()`, and at its
+   * loopback layout (`/<name>/...`, e.g. `/zoom/v2`) on any origin.
    */
   handle(request: Request): Promise<SandboxResult>;
-  /** msw handlers serving this sandbox; default URLs are the platforms' real ones. */
+  /**
+   * msw handlers serving this sandbox: every hosted platform at its real URLs, or at the URLs given per platform and
+   * URL name (e.g. `{ zoom: { baseUrl: 'https://api-eu.zoom.us/v2' } }`).
+   */
   handlers(baseUrls?: SandboxBaseUrls): RequestHandler[];
-  /** Controls of the in-memory Zoom. */
+  /** The names of the hosted platforms, in the order given. */
+  readonly platforms: readonly string[];
+  /**
+   * The test controls of a hosted platform, e.g. `sandbox.controls(acme)`; throws when no platform of that name is
+   * hosted.
+   */
+  controls<Controls>(platform: SandboxPlatform<Controls>): Controls;
+  /** Controls of the in-memory Zoom; throws when Zoom is not hosted. */
   readonly zoom: ZoomSandboxControls;
+  /**
+   * The URLs of every hosted platform in the loopback layout on `origin` (each platform under `/<name>`), by platform
+   * name, e.g. `{ zoom: { baseUrl: 'http://127.0.0.1:5000/zoom/v2', oauthUrl: '…/zoom/oauth/token' } }`; `handle()`
+   * answers there on any origin.
+   */
+  loopbackUrls(origin: string): Readonly<Record<string, PlatformUrls>>;
+  /**
+   * Environment variables that point each hosted platform's adapter at it, for the URLs given per platform (default:
+   * the real URLs), e.g. `ZOOM_ACCOUNT_ID` and `ZOOM_API_URL`.
+   */
+  environment(urls?: Readonly<Record<string, PlatformUrls>>): Record<string, string>;
   /** Fault rules. */
   readonly faults: SandboxFaults;
   /** Every request received so far, in arrival order. */
@@ -47,29 +77,37 @@ export interface Sandbox {
 
 type MutableRecord = { -readonly [K in keyof RequestRecord]: RequestRecord[K] };
 
-function zoomMount(baseUrls?: SandboxBaseUrls): PlatformMount {
-  return {
-    baseUrl: baseUrls?.zoom?.baseUrl ?? ZOOM_API_BASE_URL,
-    oauthUrl: baseUrls?.zoom?.oauthUrl ?? ZOOM_OAUTH_URL,
-  };
+/** FNV-1a: a stable 32-bit number per platform name, so each platform draws from its own seeded stream. */
+function hashName(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < name.length; index++) {
+    hash ^= name.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
-function ownRateLimits(limits: ZoomRateLimits | undefined, now: number): ZoomBuckets {
-  const buckets: ZoomBuckets = {};
-  for (const label of ['light', 'medium', 'heavy'] as const) {
-    const limit = limits?.[label];
-    if (limit === undefined) continue;
-    if (!(limit > 0)) throw new RangeError(`rate limit ${label} must be a positive number`);
-    buckets[label] = new TokenBucket(limit, now);
+function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
+  if (options.platforms === undefined) return [zoomSandboxPlatform(options.zoom)];
+  if (options.zoom !== undefined) {
+    throw new TypeError(
+      'createSandbox: the zoom option configures the default Zoom; with platforms, pass it to zoomSandboxPlatform(options).',
+    );
   }
-  return buckets;
+  if (options.platforms.length === 0)
+    throw new TypeError('createSandbox: platforms must list at least one platform.');
+  return options.platforms;
 }
 
 /**
- * Creates a sandbox: an in-memory Zoom master account with fault injection, rate limits and a request log.
+ * Creates a sandbox: in-memory partner platforms with fault injection, rate limits and a request log. By default it
+ * hosts the in-memory Zoom; `platforms` hosts others, including platforms written outside this package.
  *
  * @example
  * ```ts
+ * import { createSandbox } from '@channelkit/sandbox';
+ * import { setupServer } from 'msw/node';
+ *
  * const sandbox = createSandbox({ seed: 7 });
  * const server = setupServer(...sandbox.handlers());
  * sandbox.faults.add({ path: '/v2/accounts', fault: { kind: 'reset' }, times: 1 });
@@ -78,91 +116,165 @@ function ownRateLimits(limits: ZoomRateLimits | undefined, now: number): ZoomBuc
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const seed = options.seed ?? 1;
   const now = options.now ?? Date.now;
+  const retryAfter = options.rateLimitRetryAfter ?? false;
   const faults = new FaultEngine(mulberry32(seed), options.faults);
-  const store = new ZoomStore({
-    credentials: { ...ZOOM_SANDBOX_CREDENTIALS, ...options.zoom?.credentials },
-    tokenTtlSeconds: options.zoom?.tokenTtlSeconds ?? 3600,
-    now,
-    random: mulberry32(seed ^ 0x9e3779b9),
-  });
-  let tracking = 0;
-  const zoom: Platform = zoomPlatform({
-    store,
-    buckets: ownRateLimits(options.rateLimits?.zoom, now()),
-    retryAfter: options.rateLimitRetryAfter ?? false,
-    trackingId: () => `v=2.0;clid=sandbox;rid=WEB_${(++tracking).toString(16).padStart(32, '0')}`,
-  });
-  // Mounts `handle()` knows: Zoom's real URLs plus every mount served through `handlers()`.
-  const mounts: PlatformMount[] = [zoomMount()];
+  const definitions = platformsOf(options);
+
+  for (const name of Object.keys(options.rateLimits ?? {})) {
+    if (!definitions.some((platform) => platform.name === name)) {
+      throw new RangeError(`rateLimits.${name}: no hosted platform is named '${name}'.`);
+    }
+  }
+
+  const hosted = new Map<string, HostedPlatform>();
+  for (const definition of definitions) {
+    const loopbackPaths = checkPlatform(definition);
+    if (hosted.has(definition.name)) {
+      throw new TypeError(`createSandbox: two platforms are named '${definition.name}'.`);
+    }
+    const buckets = bucketsFor(definition, options.rateLimits?.[definition.name], now());
+    const context: SandboxPlatformContext = {
+      now,
+      random: mulberry32((seed ^ 0x9e3779b9 ^ hashName(definition.name)) >>> 0),
+      rateLimit(category) {
+        const bucket = buckets.get(category);
+        if (!bucket) return undefined;
+        const wait = bucket.take(now());
+        if (wait === 0) return undefined;
+        return {
+          kind: 'rate_limit',
+          category,
+          limit: bucket.limit,
+          retryAfterSeconds: retryAfter ? wait : undefined,
+        };
+      },
+    };
+    hosted.set(definition.name, { definition, instance: definition.create(context), buckets, loopbackPaths });
+  }
+
+  // Mounts `handle()` knows besides the loopback layout: real URLs, plus every mount served through `handlers()`.
+  const mounts: Mount[] = [...hosted.values()].map((platform) => ({
+    hosted: platform,
+    urls: platform.definition.urls,
+  }));
   let requests: MutableRecord[] = [];
 
-  async function dispatch(request: Request, mounts: readonly PlatformMount[]): Promise<SandboxResult> {
+  async function dispatch(request: Request, candidates: readonly Mount[]): Promise<SandboxResult> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
-    let resolved: ReturnType<Platform['resolve']>;
-    for (const mount of mounts) {
-      resolved = zoom.resolve(request, url, mount);
-      if (resolved) break;
-    }
-    const path = resolved?.path ?? url.pathname;
+    const match = matchMount(url, candidates);
     const record: MutableRecord = {
       method,
-      path,
-      platform: resolved?.platform,
-      category: resolved?.category,
+      path: match ? canonicalPath(match) : url.pathname,
+      platform: match?.mount.hosted.definition.name,
+      category: undefined,
       status: undefined,
       fault: undefined,
       at: now(),
     };
     requests.push(record);
-    if (!resolved) {
+    if (!match) {
       record.status = 404;
       return json(404, { code: 404, message: 'No sandbox platform serves this URL.' });
     }
-    const plan = faults.plan({
-      platform: resolved.platform,
-      category: resolved.category,
+    const { instance, buckets } = match.mount.hosted;
+    const target: SandboxRequest = {
+      request,
+      url,
       method,
-      path,
+      endpoint: match.endpoint,
+      subpath: match.subpath,
+      path: record.path,
+      urls: match.mount.urls,
+    };
+    const route = await instance.resolve(target);
+    if (!route) {
+      record.status = 404;
+      return json(404, { code: 404, message: 'Not Found.' });
+    }
+    record.category = route.category;
+    const plan = faults.plan({
+      platform: record.platform,
+      category: route.category,
+      method,
+      path: record.path,
     });
     if (plan.latencyMs > 0) {
       record.fault = 'latency';
       await sleep(plan.latencyMs, request.signal);
     }
+    const render = (fault: NonNullable<typeof plan.before>): SandboxResult => {
+      record.fault = fault.kind;
+      if (fault.kind === 'reset' || fault.kind === 'hang') return { kind: fault.kind };
+      if (fault.kind !== 'rate_limit') return instance.renderFault(fault, target);
+      const limit = route.category === undefined ? undefined : buckets.get(route.category)?.limit;
+      const retryAfterSeconds = fault.retryAfterSeconds ?? (retryAfter ? 1 : undefined);
+      return instance.renderFault(
+        { kind: 'rate_limit', category: route.category, limit, retryAfterSeconds },
+        target,
+      );
+    };
     // A `before` fault replaces the request; an `after` fault lets it run (its effects stay) and replaces the answer.
-    let response: Response;
+    let result: SandboxResult;
     if (plan.before) {
-      record.fault = plan.before.kind;
-      if (plan.before.kind === 'reset' || plan.before.kind === 'hang') return { kind: plan.before.kind };
-      response = resolved.faultResponse(plan.before);
+      result = render(plan.before);
     } else {
-      response = await resolved.execute();
-      if (plan.after) {
-        record.fault = plan.after.kind;
-        if (plan.after.kind === 'reset' || plan.after.kind === 'hang') return { kind: plan.after.kind };
-        response = resolved.faultResponse(plan.after);
-      }
+      result = await route.execute();
+      if (plan.after) result = render(plan.after);
     }
-    record.status = response.status;
-    return response;
+    if (result instanceof Response) record.status = result.status;
+    return result;
+  }
+
+  function hostedNamed(name: string): HostedPlatform {
+    const platform = hosted.get(name);
+    if (!platform) {
+      throw new RangeError(
+        `This sandbox hosts no platform named '${name}' (it hosts: ${[...hosted.keys()].join(', ')}).`,
+      );
+    }
+    return platform;
   }
 
   const sandbox: Sandbox = {
     handle: (request) => {
       const origin = new URL(request.url).origin;
-      return dispatch(request, [
-        ...mounts,
-        { baseUrl: `${origin}/zoom/v2`, oauthUrl: `${origin}/zoom/oauth/token` },
-      ]);
+      const loopback = [...hosted.values()].map((platform) => ({
+        hosted: platform,
+        urls: loopbackUrls(platform, origin),
+      }));
+      return dispatch(request, [...mounts, ...loopback]);
     },
-    handlers: (baseUrls) => {
-      const mount = zoomMount(baseUrls);
-      if (!mounts.some((known) => known.baseUrl === mount.baseUrl && known.oauthUrl === mount.oauthUrl)) {
-        mounts.push(mount);
+    handlers: (baseUrls = {}) => {
+      for (const name of Object.keys(baseUrls)) hostedNamed(name);
+      return [...hosted.values()].flatMap((platform) => {
+        const urls = withUrls(platform.definition, baseUrls[platform.definition.name]);
+        const mount: Mount = { hosted: platform, urls };
+        const known = mounts.some(
+          (other) => other.hosted === platform && JSON.stringify(other.urls) === JSON.stringify(urls),
+        );
+        if (!known) mounts.push(mount);
+        return mountHandlers(urls, (request) => dispatch(request, [mount]));
+      });
+    },
+    platforms: [...hosted.keys()],
+    controls: <Controls>(platform: SandboxPlatform<Controls>) =>
+      hostedNamed(platform.name).instance.controls as Controls,
+    get zoom() {
+      return hostedNamed('zoom').instance.controls as ZoomSandboxControls;
+    },
+    loopbackUrls: (origin) =>
+      Object.fromEntries(
+        [...hosted.values()].map((platform) => [platform.definition.name, loopbackUrls(platform, origin)]),
+      ),
+    environment: (urls = {}) => {
+      const variables: Record<string, string> = {};
+      for (const platform of hosted.values()) {
+        const at = urls[platform.definition.name] ?? platform.definition.urls;
+        Object.assign(variables, platform.instance.environment?.(at));
       }
-      return mountHandlers(mount, (request, served) => dispatch(request, [served]));
+      return variables;
     },
-    zoom: store,
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
     get requests() {
       return requests;

@@ -11,6 +11,15 @@ export type {
   TokenExpiredFault,
 } from './faults/fault-rule';
 export { type SandboxHandlersOptions, sandboxHandlers } from './msw/sandbox-handlers';
+export { defineSandboxPlatform } from './platform/define-sandbox-platform';
+export type { RateLimitAnswer, RenderableFault } from './platform/platform-fault';
+export type { PlatformUrls } from './platform/platform-urls';
+export type {
+  SandboxPlatform,
+  SandboxPlatformContext,
+  SandboxPlatformInstance,
+} from './platform/sandbox-platform';
+export type { SandboxRequest, SandboxRoute } from './platform/sandbox-request';
 export type { RequestRecord } from './request-record';
 export type {
   SandboxBaseUrls,
@@ -46,3 +55,4 @@ export {
   ZOOM_OAUTH_URL,
   ZOOM_SANDBOX_CREDENTIALS,
 } from './zoom/zoom-defaults';
+export { zoomSandboxPlatform } from './zoom/zoom-platform';

@@ -1,23 +1,37 @@
 import type { FaultRule } from './faults/fault-rule';
+import type { SandboxPlatform } from './platform/sandbox-platform';
 import type { ZoomSandboxCredentials } from './zoom/zoom-controls';
 
 /** Per-second request limits of Zoom's rate-limit labels; a label left out is unlimited. */
-export interface ZoomRateLimits {
+export type ZoomRateLimits = {
   /** `Light` endpoints, requests per second. */
   readonly light?: number;
   /** `Medium` endpoints, requests per second. */
   readonly medium?: number;
   /** `Heavy` endpoints, requests per second. */
   readonly heavy?: number;
-}
+};
 
-/** Rate limits per platform, counted for the master account. Default: unlimited. */
-export interface SandboxRateLimits {
-  /** Zoom's labels; `ZOOM_BUSINESS_RATE_LIMITS` holds the Business+ values. */
+/**
+ * Rate limits per platform and category, in requests per second, counted for the master account. A platform or
+ * category left out is unlimited. Zoom's categories are its labels (`ZOOM_BUSINESS_RATE_LIMITS` holds the Business+
+ * values); a platform of your own declares its categories in `rateLimitCategories`.
+ *
+ * @example
+ * ```ts
+ * import type { SandboxRateLimits } from '@channelkit/sandbox';
+ *
+ * const limits: SandboxRateLimits = { zoom: { light: 80, medium: 60, heavy: 40 }, 'acme-meetings': { default: 5 } };
+ * ```
+ */
+export type SandboxRateLimits = {
+  /** Zoom's labels. */
   readonly zoom?: ZoomRateLimits;
-}
+  /** Any other hosted platform, by name: requests per second by category. */
+  readonly [platform: string]: Readonly<Record<string, number | undefined>> | undefined;
+};
 
-/** Options of the in-memory Zoom. */
+/** Options of the in-memory Zoom: `zoomSandboxPlatform(options)`, or the `zoom` option of {@link SandboxOptions}. */
 export interface ZoomSandboxOptions {
   /** Lifetime of issued access tokens, seconds. Default 3600, like Zoom. */
   readonly tokenTtlSeconds?: number;
@@ -27,25 +41,39 @@ export interface ZoomSandboxOptions {
 
 /** Options of {@link createSandbox}, {@link sandboxHandlers} and {@link startSandbox}. */
 export interface SandboxOptions {
+  /**
+   * The platforms to host. Default: the in-memory Zoom alone (`[zoomSandboxPlatform(options.zoom)]`). A platform
+   * written outside this package joins through the same interface, {@link SandboxPlatform}.
+   */
+  readonly platforms?: readonly SandboxPlatform[];
   /** Seed of the PRNG behind fault probabilities and generated ids: the same seed and requests give the same run. Default 1. */
   readonly seed?: number;
   /** Clock in epoch milliseconds, for token expiry, page-token expiry, rate limits and timestamps. Default `Date.now`. */
   readonly now?: () => number;
   /** Fault rules installed from the start; add more with `sandbox.faults.add()`. */
   readonly faults?: readonly FaultRule[];
-  /** Per-second rate limits. Default: unlimited. */
+  /** Per-second rate limits per platform and category. Default: unlimited. */
   readonly rateLimits?: SandboxRateLimits;
   /**
    * Whether 429 answers carry a `Retry-After` header (seconds until the bucket refills). Default `false`, because
    * Zoom often omits it and clients must cope.
    */
   readonly rateLimitRetryAfter?: boolean;
-  /** Zoom options. */
+  /** Options of the default Zoom; with `platforms`, pass them to `zoomSandboxPlatform(options)` instead. */
   readonly zoom?: ZoomSandboxOptions;
 }
 
-/** Where the msw handlers answer, per platform. */
-export interface SandboxBaseUrls {
+/**
+ * Where the msw handlers answer, per platform and URL name; URLs left out stay the platform's real ones.
+ *
+ * @example
+ * ```ts
+ * import type { SandboxBaseUrls } from '@channelkit/sandbox';
+ *
+ * const urls: SandboxBaseUrls = { zoom: { baseUrl: 'https://api-eu.zoom.us/v2' } };
+ * ```
+ */
+export type SandboxBaseUrls = {
   /** Zoom URLs. Defaults: `https://api.zoom.us/v2` and `https://zoom.us/oauth/token`. */
   readonly zoom?: {
     /** API base URL, e.g. `https://api.zoom.us/v2`. */
@@ -53,4 +81,6 @@ export interface SandboxBaseUrls {
     /** OAuth token URL, e.g. `https://zoom.us/oauth/token`. */
     readonly oauthUrl?: string;
   };
-}
+  /** Any other hosted platform, by name: URLs by the names of its `urls`. */
+  readonly [platform: string]: Readonly<Record<string, string | undefined>> | undefined;
+};

@@ -1,11 +1,13 @@
-/** A partner platform the sandbox can impersonate. */
-export type SandboxPlatformName = 'zoom';
+/**
+ * The name of a platform the sandbox hosts, e.g. `'zoom'`: the `name` of its {@link SandboxPlatform} definition.
+ */
+export type SandboxPlatformName = string;
 
 /**
- * The rate-limit bucket of a request: Zoom's `Light`/`Medium`/`Heavy` labels, or `oauth` for token requests
- * (which are not rate limited).
+ * The rate-limit category of a request, as its platform names it: Zoom's labels `'light'`, `'medium'`, `'heavy'`, or
+ * `'oauth'` for token requests (which are not rate limited).
  */
-export type RequestCategory = 'light' | 'medium' | 'heavy' | 'oauth';
+export type RequestCategory = string;
 
 /** A connection-level fault: `reset` drops the connection, `hang` never answers. */
 export interface ConnectionFault {

@@ -1,13 +1,27 @@
 export { COUNTRY_CODES } from './data/country-codes';
 export { CURRENCY_CODES } from './data/currency-codes';
 export { ACCOUNT_STATUSES, type AccountStatus, accountStatusSchema } from './domain/account-status';
-export { type Capabilities, capabilitiesSchema } from './domain/capabilities';
 export {
+  type AccountCapabilities,
+  type Capabilities,
+  capabilitiesSchema,
+  type LicenceCapabilities,
+  type ReferralCapabilities,
+} from './domain/capabilities';
+export {
+  type AccountActivatedEvent,
+  type AccountClosedEvent,
+  type AccountProvisionedEvent,
+  type AccountSuspendedEvent,
   CHANNEL_EVENT_TYPES,
   type ChannelEvent,
+  type ChannelEventBase,
   type ChannelEventOf,
   type ChannelEventType,
   channelEventSchema,
+  type LicenceChangedEvent,
+  type ReferralReceivedEvent,
+  type ReferralUpdatedEvent,
 } from './domain/channel-event';
 export { COMMITMENT_KINDS, type CommitmentKind, commitmentKindSchema } from './domain/commitment-kind';
 export { type Contact, contactSchema } from './domain/contact';
@@ -16,26 +30,34 @@ export {
   type EmployeeCountBand,
   employeeCountBandSchema,
 } from './domain/employee-count-band';
-export { type EnterpriseAccount, enterpriseAccountSchema } from './domain/enterprise-account';
+export {
+  type AccountOwner,
+  type EnterpriseAccount,
+  enterpriseAccountSchema,
+} from './domain/enterprise-account';
 export {
   type EnterpriseProfile,
   enterpriseProfileSchema,
-  enterpriseProfileShape,
+  type PartialEnterpriseProfile,
 } from './domain/enterprise-profile';
 export { type LicenceChange, licenceChangeSchema } from './domain/licence-change';
 export {
   LICENCE_STATUSES,
   type LicenceState,
   type LicenceStatus,
+  type LicenceTerm,
   licenceStateSchema,
   licenceStatusSchema,
+  type SeatCounts,
 } from './domain/licence-state';
 export { type ListAccountsQuery, listAccountsQuerySchema, MAX_PAGE_SIZE } from './domain/list-accounts-query';
 export { type PostalAddress, postalAddressSchema } from './domain/postal-address';
 export { type ProvisionAccountInput, provisionAccountInputSchema } from './domain/provision-account-input';
 export {
   type Referral,
+  type ReferralCustomer,
   type ReferralDirection,
+  type ReferralProduct,
   referralDirectionSchema,
   referralSchema,
 } from './domain/referral';
@@ -49,10 +71,22 @@ export {
 export { type Website, websiteSchema } from './domain/website';
 export { type CountryCode, countryCodeSchema } from './primitives/country-code';
 export { type CurrencyCode, currencyCodeSchema } from './primitives/currency-code';
-export { type Email, emailSchema } from './primitives/email';
+export {
+  type Email,
+  emailSchema,
+  MAX_EMAIL_LENGTH,
+  MAX_EMAIL_LOCAL_PART_LENGTH,
+} from './primitives/email';
 export { type IsoDate, type IsoDateTime, isoDateSchema, isoDateTimeSchema } from './primitives/iso-date';
 export { type Money, money, moneySchema } from './primitives/money';
-export { PARTNER_IDS, type PartnerId, partnerIdSchema } from './primitives/partner-id';
+export {
+  isKnownPartnerId,
+  KNOWN_PARTNER_IDS,
+  type KnownPartnerId,
+  MAX_PARTNER_ID_LENGTH,
+  type PartnerId,
+  partnerIdSchema,
+} from './primitives/partner-id';
 export {
   type E164Phone,
   e164PhoneSchema,

@@ -5,17 +5,20 @@ import {
   currencyCodeSchema,
   e164PhoneSchema,
   emailSchema,
+  isKnownPartnerId,
   isoDateSchema,
   isoDateTimeSchema,
+  KNOWN_PARTNER_IDS,
+  type KnownPartnerId,
   MAX_SEATS,
   mainlandMobileSchema,
   money,
   moneySchema,
-  PARTNER_IDS,
+  type PartnerId,
   partnerIdSchema,
   seatCountSchema,
 } from '@channelkit/types';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 
 function messageOf(schema: z.ZodType, input: unknown): string | undefined {
@@ -25,10 +28,41 @@ function messageOf(schema: z.ZodType, input: unknown): string | undefined {
 }
 
 describe('partnerIdSchema', () => {
-  it('accepts the four platforms and names them when refusing', () => {
-    expect(PARTNER_IDS).toEqual(['zoom', 'bizconf', 'zhumu', 'umeet']);
-    for (const id of PARTNER_IDS) expect(partnerIdSchema.parse(id)).toBe(id);
-    expect(messageOf(partnerIdSchema, 'webex')).toBe("must be one of: 'zoom', 'bizconf', 'zhumu', 'umeet'");
+  it('accepts the four known platforms and any other lowercase slug', () => {
+    expect(KNOWN_PARTNER_IDS).toEqual(['zoom', 'bizconf', 'zhumu', 'umeet']);
+    for (const id of KNOWN_PARTNER_IDS) expect(partnerIdSchema.parse(id)).toBe(id);
+    for (const id of ['acme', 'acme-meetings', 'x2', 'a'.repeat(32)])
+      expect(partnerIdSchema.parse(id)).toBe(id);
+  });
+
+  it('refuses what is not a lowercase slug, and says what a slug is', () => {
+    for (const id of [
+      'Zoom',
+      'acme meetings',
+      'acme--meetings',
+      '-acme',
+      'acme-',
+      '2acme',
+      'acme_1',
+      'zoom\0',
+    ]) {
+      expect(messageOf(partnerIdSchema, id)).toBe(
+        "must be a lowercase slug: letters a-z, digits and single hyphens, starting with a letter, e.g. 'zoom' or 'acme-meetings'",
+      );
+    }
+    expect(messageOf(partnerIdSchema, 'z')).toBe("must be at least 2 characters, e.g. 'zoom'");
+    expect(messageOf(partnerIdSchema, 'a'.repeat(33))).toBe('must be at most 32 characters');
+    expect(messageOf(partnerIdSchema, undefined)).toBe('is required');
+  });
+
+  it('types known ids for autocompletion and leaves room for others', () => {
+    expectTypeOf<KnownPartnerId>().toEqualTypeOf<'zoom' | 'bizconf' | 'zhumu' | 'umeet'>();
+    expectTypeOf<'acme'>().toExtend<PartnerId>();
+    expectTypeOf<KnownPartnerId>().toExtend<PartnerId>();
+    const id: string = 'zhumu';
+    expect(isKnownPartnerId(id)).toBe(true);
+    if (isKnownPartnerId(id)) expectTypeOf(id).toEqualTypeOf<KnownPartnerId>();
+    expect(isKnownPartnerId('acme')).toBe(false);
   });
 });
 

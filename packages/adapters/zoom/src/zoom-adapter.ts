@@ -10,8 +10,9 @@ import { ZOOM_DEFAULT_PLAN, type ZoomOptions } from './zoom-options';
 /**
  * The Zoom adapter: sub-accounts through Zoom's Master Account API and seats through its Billing API, authenticated
  * as a Server-to-Server OAuth app of the master account. Credentials come from the options or from
- * `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID` and `ZOOM_CLIENT_SECRET`; they are held in closures, so neither
- * `util.inspect` nor `JSON.stringify` of the adapter shows them.
+ * `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID` and `ZOOM_CLIENT_SECRET` (and the URLs from `ZOOM_API_URL` and
+ * `ZOOM_OAUTH_URL`); they are held in closures, so neither `util.inspect` nor `JSON.stringify` of the adapter shows
+ * them. Zoom does not sell directly in mainland China: a profile with `country: 'CN'` is refused before any request.
  *
  * @throws ConfigurationError when a credential is given neither as an option nor as an environment variable.
  * @example

@@ -1,7 +1,7 @@
 import type { Capabilities } from '@channelkit/types';
 
 /**
- * What the Zoom adapter supports. Zoom's Master Account API has no suspend, resume or update call for a
+ * What the Zoom adapter supports. Zoom's Master Account API has no suspend or resume call for a
  * sub-account, and deal registration is not covered yet.
  */
 export const ZOOM_CAPABILITIES: Capabilities = Object.freeze({
@@ -9,7 +9,6 @@ export const ZOOM_CAPABILITIES: Capabilities = Object.freeze({
     provision: true,
     get: true,
     list: true,
-    update: false,
     suspend: false,
     resume: false,
     close: true,

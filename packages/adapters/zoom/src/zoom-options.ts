@@ -9,8 +9,9 @@ export interface ZoomRateLimits {
 }
 
 /**
- * Options of {@link zoom}. Credentials of a Server-to-Server OAuth app on the master account; each one falls back to
- * its environment variable.
+ * Options of {@link zoom}. Credentials of a Server-to-Server OAuth app on the master account; each one, and each URL,
+ * falls back to its environment variable (`ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID`, `ZOOM_CLIENT_SECRET`, `ZOOM_API_URL`,
+ * `ZOOM_OAUTH_URL`), which is how `channelkit-sandbox run` points an unchanged program at the sandbox.
  */
 export interface ZoomOptions {
   /** The master account's id. @default process.env.ZOOM_ACCOUNT_ID */
@@ -19,9 +20,15 @@ export interface ZoomOptions {
   clientId?: string | undefined;
   /** The Server-to-Server OAuth app's client secret; never printed. @default process.env.ZOOM_CLIENT_SECRET */
   clientSecret?: string | undefined;
-  /** API base URL, e.g. a regional cluster. @default 'https://api.zoom.us/v2' */
+  /**
+   * API base URL, e.g. a regional cluster or the sandbox.
+   * @default process.env.ZOOM_API_URL, else 'https://api.zoom.us/v2'
+   */
   baseUrl?: string | undefined;
-  /** OAuth token endpoint. @default 'https://zoom.us/oauth/token' */
+  /**
+   * OAuth token endpoint.
+   * @default process.env.ZOOM_OAUTH_URL, else 'https://zoom.us/oauth/token'
+   */
   oauthUrl?: string | undefined;
   /** Secret token of the app's webhook subscription, kept for webhook verification; never printed. */
   webhookSecretToken?: string | undefined;

@@ -73,7 +73,6 @@ describe('zoom() options', () => {
     expect(ZOOM_CAPABILITIES.accounts).toMatchObject({
       suspend: false,
       resume: false,
-      update: false,
       close: true,
     });
     expect(adapter.accounts.suspend).toBeUndefined();

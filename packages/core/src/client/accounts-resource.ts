@@ -6,7 +6,6 @@ import {
   type ProvisionAccountInput,
   provisionAccountInputSchema,
 } from '@channelkit/types';
-import type { z } from 'zod';
 import { type Paginator, paginatorOf } from '../pagination/paginator';
 import type { PartnerAdapter } from '../port/adapter-port';
 import { accountIdSchema } from './account-id';
@@ -24,10 +23,7 @@ export interface AccountsResource {
    *   { idempotencyKey: 'crm-4711-provision' },
    * );
    */
-  provision(
-    input: z.input<typeof provisionAccountInputSchema>,
-    options?: RequestOptions,
-  ): Promise<EnterpriseAccount>;
+  provision(input: ProvisionAccountInput, options?: RequestOptions): Promise<EnterpriseAccount>;
   /** Reads one account by its platform-scoped id. */
   get(accountId: string, options?: RequestOptions): Promise<EnterpriseAccount>;
   /**

@@ -1,5 +1,9 @@
-import { type LicenceState, licenceChangeSchema, licenceStateSchema } from '@channelkit/types';
-import type { z } from 'zod';
+import {
+  type LicenceChange,
+  type LicenceState,
+  licenceChangeSchema,
+  licenceStateSchema,
+} from '@channelkit/types';
 import type { PartnerAdapter } from '../port/adapter-port';
 import { accountIdSchema } from './account-id';
 import type { RequestOptions } from './client-options';
@@ -13,16 +17,13 @@ export interface LicencesResource {
    */
   get(accountId: string, options?: RequestOptions): Promise<LicenceState>;
   /**
-   * Changes an account's seat count (and optionally its plan). A count the platform would refuse, such as fewer
-   * seats than are assigned, is refused before anything is sent. Emits `licence.changed`.
+   * Changes an account's seat count (and optionally its plan). Invalid input is refused before anything is sent; a
+   * count the platform would refuse, such as fewer seats than are assigned, is refused after a fresh read and before
+   * any write. Emits `licence.changed`.
    * @example
    * await client.licences.set(account.id, { seats: 40 });
    */
-  set(
-    accountId: string,
-    change: z.input<typeof licenceChangeSchema>,
-    options?: RequestOptions,
-  ): Promise<LicenceState>;
+  set(accountId: string, change: LicenceChange, options?: RequestOptions): Promise<LicenceState>;
 }
 
 /** Builds `client.licences` over an adapter. */

@@ -73,7 +73,10 @@ export interface AccountsPort {
 export interface LicencesPort {
   /** Reads purchased, assigned and pending seats, plan and term. */
   get(accountId: string, context: OperationContext): Promise<LicenceState>;
-  /** Changes the seat count (and optionally the plan); refuses before sending what the platform would refuse. */
+  /**
+   * Changes the seat count (and optionally the plan); refuses what the platform would refuse (e.g. fewer seats than
+   * are assigned) after a fresh read and before any write.
+   */
   set(accountId: string, change: LicenceChange, context: OperationContext): Promise<LicenceState>;
 }
 

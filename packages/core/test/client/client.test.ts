@@ -54,7 +54,6 @@ const testAdapter: PartnerAdapter = {
       provision: true,
       get: true,
       list: true,
-      update: false,
       suspend: false,
       resume: false,
       close: false,

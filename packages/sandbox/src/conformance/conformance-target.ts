@@ -1,69 +1,77 @@
 import type { PartnerAdapter } from '@channelkit/core';
-import type { PartnerId } from '@channelkit/types';
+import type { PartnerId, ProvisionAccountInput } from '@channelkit/types';
 import type { Sandbox } from '../create-sandbox';
 import type { FaultRule } from '../faults/fault-rule';
-import type { SandboxOptions, SandboxRateLimits } from '../sandbox-options';
-import type { RunningSandbox } from '../server/start-sandbox';
+import type { PlatformUrls } from '../platform/platform-urls';
+import type { SandboxPlatform } from '../platform/sandbox-platform';
+import type { SandboxOptions } from '../sandbox-options';
 
 /** Matches one kind of request in fault rules: a method and a path. */
 export type RequestMatcher = Pick<FaultRule, 'method' | 'path'>;
 
-/** Connection details of a sandboxed platform, as an adapter factory takes them. */
-export interface SandboxConnection {
-  /** The platform's credentials accepted by the sandbox. */
-  readonly accountId: string;
-  /** OAuth client id. */
-  readonly clientId: string;
-  /** OAuth client secret. */
-  readonly clientSecret: string;
-  /** API base URL. */
-  readonly baseUrl: string;
-  /** OAuth token URL. */
-  readonly oauthUrl: string;
+/** A connection with a wrong secret, and every form of that secret that must never be printed. */
+export interface WrongCredentials<Connection> {
+  /** The connection, with a secret the platform refuses. */
+  readonly connection: Connection;
+  /**
+   * The wrong secret and every form of it that could leak (e.g. the Base64 of `clientId:secret` in a Basic header):
+   * the suite checks that none appears in the error's message, stack or JSON.
+   */
+  readonly secrets: readonly string[];
 }
 
 /**
- * What the conformance suite needs to know about one sandboxed platform: how its requests look and how to
- * arrange state the API itself cannot (e.g. users holding licences).
+ * What the conformance suite needs to know about one sandboxed platform: where the sandbox hosts it, how the adapter
+ * connects to it, what a valid customer looks like there, how its requests look, and how to arrange state the API
+ * itself cannot (e.g. users holding licences). `Connection` is whatever the adapter's factory takes.
  */
-export interface PlatformConformanceProfile {
-  /** The platform. */
+export interface PlatformConformanceProfile<Connection = unknown> {
+  /** The platform, as adapters and events name it. */
   readonly partner: PartnerId;
+  /** The sandbox platform that models it (hosted alone in each test's sandbox). */
+  readonly sandboxPlatform: SandboxPlatform;
   /** The request that creates an account (target of the ambiguous-failure tests). */
   readonly createAccountRequest: RequestMatcher;
   /** The request `accounts.get` sends (target of the fault tests). */
   readonly getAccountRequest: RequestMatcher;
-  /** Connection details when served by msw at the platform's real URLs. */
-  mswConnection(): SandboxConnection;
-  /** Connection details when served by `startSandbox()`. */
-  httpConnection(running: RunningSandbox): SandboxConnection;
-  /** Sandbox rate limits of `perSecond` requests per second in every category of the platform. */
-  rateLimits(perSecond: number): SandboxRateLimits;
+  /**
+   * The adapter's connection settings for the platform served at `urls` (its real URLs under msw, the loopback URLs
+   * over HTTP) by `sandbox`: credentials it accepts, and the URLs.
+   */
+  connection(urls: PlatformUrls, sandbox: Sandbox): Connection;
+  /** The same connection with a secret the platform refuses, for the credential tests. */
+  wrongCredentials(connection: Connection): WrongCredentials<Connection>;
+  /**
+   * A valid customer of this platform; `n` makes the admin (the account owner on most platforms) and the name
+   * unique, `seats` are the first licences. Mainland platforms need a mainland customer with a Unified Social Credit
+   * Code ({@link mainlandChinaCustomer}); Zoom one outside the mainland ({@link internationalCustomer}).
+   */
+  customer(n: number, seats?: number): ProvisionAccountInput;
   /** Makes `count` licences of an account assigned, as the platform's users would. */
   assignSeats(sandbox: Sandbox, accountId: string, count: number): void;
 }
 
 /** One adapter run through the conformance suite. */
-export interface ConformanceTarget {
+export interface ConformanceTarget<Connection = unknown> {
   /** Shown in test titles. */
   readonly name: string;
   /** The sandboxed platform the adapter speaks to. */
-  readonly platform: PlatformConformanceProfile;
+  readonly platform: PlatformConformanceProfile<Connection>;
   /** Serve the sandbox with msw in-process, or over real HTTP on loopback. */
   readonly over: 'msw' | 'http';
   /** Builds the adapter under test for a connection (e.g. `(connection) => zoom(connection)`). */
-  connect(connection: SandboxConnection): PartnerAdapter;
+  connect(connection: Connection): PartnerAdapter;
 }
 
 /** A fresh sandbox world for one test. */
-export interface ConformanceWorld {
+export interface ConformanceWorld<Connection = unknown> {
   /** State, faults and the request log. */
   readonly sandbox: Sandbox;
   /** Connection details the adapter should use. */
-  readonly connection: SandboxConnection;
+  readonly connection: Connection;
   /** Stops serving. */
   close(): Promise<void>;
 }
 
-/** Options of a world: sandbox options such as rate limits. */
-export type ConformanceWorldOptions = Omit<SandboxOptions, 'faults'>;
+/** Options of a world: sandbox options such as rate limits (the platform is the profile's). */
+export type ConformanceWorldOptions = Omit<SandboxOptions, 'faults' | 'platforms' | 'zoom'>;

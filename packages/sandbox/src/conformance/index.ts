@@ -5,7 +5,8 @@ export type {
   ConformanceWorldOptions,
   PlatformConformanceProfile,
   RequestMatcher,
-  SandboxConnection,
+  WrongCredentials,
 } from './conformance-target';
-export { conformanceCustomer, describeAdapterConformance } from './describe-adapter-conformance';
+export { internationalCustomer, mainlandChinaCustomer } from './customers';
+export { describeAdapterConformance } from './describe-adapter-conformance';
 export { zoomConformanceProfile } from './zoom-profile';

@@ -6,11 +6,14 @@ import type { ConformanceTarget, ConformanceWorld, ConformanceWorldOptions } fro
 type MswServer = ReturnType<typeof setupServer>;
 
 /**
- * Opens worlds for a target. Over msw one interceptor serves the whole suite and each world swaps its handlers in;
- * over HTTP each world is its own loopback server, as a user's process would see it.
+ * Opens worlds for a target, each a sandbox hosting the profile's platform alone. Over msw one interceptor serves
+ * the whole suite and each world swaps its handlers in; over HTTP each world is its own loopback server, as a user's
+ * process would see it.
  */
-export function worldOpener(target: ConformanceTarget) {
+export function worldOpener<Connection>(target: ConformanceTarget<Connection>) {
   let server: MswServer | undefined;
+  const profile = target.platform;
+  const platforms = [profile.sandboxPlatform];
 
   return {
     start(): void {
@@ -22,17 +25,18 @@ export function worldOpener(target: ConformanceTarget) {
       server?.close();
       server = undefined;
     },
-    async open(options: ConformanceWorldOptions = {}): Promise<ConformanceWorld> {
+    async open(options: ConformanceWorldOptions = {}): Promise<ConformanceWorld<Connection>> {
       if (target.over === 'msw') {
         if (!server) throw new Error('The conformance suite has not started its msw server.');
-        const sandbox = createSandbox(options);
+        const sandbox = createSandbox({ ...options, platforms });
         server.resetHandlers(...sandbox.handlers());
-        return { sandbox, connection: target.platform.mswConnection(), close: async () => {} };
+        const connection = profile.connection(profile.sandboxPlatform.urls, sandbox);
+        return { sandbox, connection, close: async () => {} };
       }
-      const running = await startSandbox(options);
+      const running = await startSandbox({ ...options, platforms });
       return {
         sandbox: running.sandbox,
-        connection: target.platform.httpConnection(running),
+        connection: profile.connection(running.urls(profile.sandboxPlatform), running.sandbox),
         close: running.close,
       };
     },

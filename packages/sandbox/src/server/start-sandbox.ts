@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSandbox, type Sandbox } from '../create-sandbox';
+import type { PlatformUrls } from '../platform/platform-urls';
+import type { SandboxPlatform } from '../platform/sandbox-platform';
 import type { SandboxOptions } from '../sandbox-options';
 
 /** Options of {@link startSandbox}. */
@@ -29,7 +31,17 @@ export interface RunningZoomCredentials {
 export interface RunningSandbox {
   /** Server origin, e.g. `http://127.0.0.1:54321`. */
   readonly url: string;
-  /** Zoom URLs on this server. */
+  /**
+   * The URLs of a hosted platform on this server, by the names of its `urls`, e.g. for Zoom
+   * `{ baseUrl: '<url>/zoom/v2', oauthUrl: '<url>/zoom/oauth/token' }`. Accepts the platform or its name.
+   */
+  urls(platform: SandboxPlatform | string): PlatformUrls;
+  /**
+   * Environment variables that point every hosted platform's adapter at this server: credentials and URLs, e.g.
+   * `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID`, `ZOOM_CLIENT_SECRET`, `ZOOM_API_URL`, `ZOOM_OAUTH_URL`.
+   */
+  environment(): Record<string, string>;
+  /** Zoom URLs on this server; throws when Zoom is not hosted. */
   readonly zoom: {
     /** API base URL, `<url>/zoom/v2`. */
     readonly baseUrl: string;
@@ -38,7 +50,7 @@ export interface RunningSandbox {
   };
   /** Ready-to-use client settings per platform. */
   readonly credentials: {
-    /** Zoom client settings. */
+    /** Zoom client settings; throws when Zoom is not hosted. */
     readonly zoom: RunningZoomCredentials;
   };
   /** State, controls, faults and the request log. */
@@ -93,13 +105,18 @@ async function serve(sandbox: Sandbox, origin: string, incoming: IncomingMessage
 }
 
 /**
- * Serves a sandbox over real HTTP on 127.0.0.1: Zoom at `<url>/zoom/v2` and `<url>/zoom/oauth/token`.
+ * Serves a sandbox over real HTTP on 127.0.0.1, each hosted platform under its own prefix: Zoom at
+ * `<url>/zoom/v2` and `<url>/zoom/oauth/token`, a platform named `acme` at `<url>/acme/...`.
  *
  * @example
  * ```ts
+ * import { createClient } from '@channelkit/core';
+ * import { startSandbox } from '@channelkit/sandbox';
+ * import { zoom } from '@channelkit/zoom';
+ *
  * const running = await startSandbox({ seed: 42 });
- * const client = zoom(running.credentials.zoom);
- * // ...
+ * const client = createClient(zoom(running.credentials.zoom));
+ * console.log(await client.accounts.list().collect({ limit: 10 }));
  * await running.close();
  * ```
  */
@@ -119,13 +136,37 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://${host}:${port}`;
-  const zoom = { baseUrl: `${origin}/zoom/v2`, oauthUrl: `${origin}/zoom/oauth/token` };
-  const { accountId, clientId, clientSecret } = sandbox.zoom.credentials;
+
+  const layout = sandbox.loopbackUrls(origin);
+  function urls(platform: SandboxPlatform | string): PlatformUrls {
+    const name = typeof platform === 'string' ? platform : platform.name;
+    const found = layout[name];
+    if (!found) {
+      throw new RangeError(
+        `This sandbox hosts no platform named '${name}' (it hosts: ${sandbox.platforms.join(', ')}).`,
+      );
+    }
+    return found;
+  }
+  function zoomUrls() {
+    const { baseUrl = '', oauthUrl = '' } = urls('zoom');
+    return { baseUrl, oauthUrl };
+  }
+
   let closing: Promise<void> | undefined;
   return {
     url: origin,
-    zoom,
-    credentials: { zoom: { accountId, clientId, clientSecret, ...zoom } },
+    urls,
+    environment: () => sandbox.environment(layout),
+    get zoom() {
+      return zoomUrls();
+    },
+    credentials: {
+      get zoom() {
+        const { accountId, clientId, clientSecret } = sandbox.zoom.credentials;
+        return { accountId, clientId, clientSecret, ...zoomUrls() };
+      },
+    },
     sandbox,
     close: () => {
       closing ??= new Promise<void>((resolve) => {

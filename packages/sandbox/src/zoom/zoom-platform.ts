@@ -1,11 +1,19 @@
-import type { TokenBucket } from '../faults/token-bucket';
 import { json } from '../internal/json';
-import type { Platform, PlatformMount, PlatformRequest } from '../internal/platform';
+import type { RenderableFault } from '../platform/platform-fault';
+import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
+import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
+import type { ZoomSandboxOptions } from '../sandbox-options';
 import { matchZoomRoute, type ZoomLabel } from './zoom-api';
-import { ZOOM_BUSINESS_RATE_LIMITS } from './zoom-defaults';
+import type { ZoomSandboxControls } from './zoom-controls';
+import {
+  ZOOM_API_BASE_URL,
+  ZOOM_BUSINESS_RATE_LIMITS,
+  ZOOM_OAUTH_URL,
+  ZOOM_SANDBOX_CREDENTIALS,
+} from './zoom-defaults';
 import { zoomOAuthToken } from './zoom-oauth';
 import { rateLimited, zoomError } from './zoom-responses';
-import type { ZoomStore } from './zoom-store';
+import { ZoomStore } from './zoom-store';
 
 const LABELS = { light: 'Light', medium: 'Medium', heavy: 'Heavy' } as const;
 const SERVER_ERRORS = {
@@ -14,11 +22,8 @@ const SERVER_ERRORS = {
   503: 'Service Unavailable',
 } as const;
 
-/** Rate-limit buckets of the master account, per label; a missing bucket means unlimited. */
-export type ZoomBuckets = Partial<Record<ZoomLabel, TokenBucket>>;
-
-function trimSlash(value: string): string {
-  return value.replace(/\/+$/, '');
+function isLabel(category: string | undefined): category is ZoomLabel {
+  return category === 'light' || category === 'medium' || category === 'heavy';
 }
 
 function bearer(request: Request): string | undefined {
@@ -26,74 +31,101 @@ function bearer(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** The in-memory Zoom as a platform: routes requests under a mount to OAuth or the API. */
-export function zoomPlatform(options: {
-  store: ZoomStore;
-  buckets: ZoomBuckets;
-  retryAfter: boolean;
-  trackingId: () => string;
-}): Platform {
-  const { store, buckets, retryAfter, trackingId } = options;
+function createZoom(context: SandboxPlatformContext, options: ZoomSandboxOptions) {
+  const store = new ZoomStore({
+    credentials: { ...ZOOM_SANDBOX_CREDENTIALS, ...options.credentials },
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    now: context.now,
+    random: context.random,
+  });
+  let tracking = 0;
 
+  // Every Zoom answer, errors and faults included, carries a tracking id.
   const tracked = (response: Response): Response => {
-    response.headers.set('x-zm-trackingid', trackingId());
+    response.headers.set(
+      'x-zm-trackingid',
+      `v=2.0;clid=sandbox;rid=WEB_${(++tracking).toString(16).padStart(32, '0')}`,
+    );
     return response;
   };
 
-  const faultResponse =
-    (request: Request, label: ZoomLabel | undefined): PlatformRequest['faultResponse'] =>
-    (fault) => {
-      switch (fault.kind) {
-        case 'rate_limit': {
-          const limit = label && (buckets[label]?.limit ?? ZOOM_BUSINESS_RATE_LIMITS[label]);
-          const seconds = fault.retryAfterSeconds ?? (retryAfter ? 1 : undefined);
-          return tracked(rateLimited(label && LABELS[label], limit, seconds));
-        }
-        case 'server_error':
-          return tracked(zoomError(fault.status, fault.status, SERVER_ERRORS[fault.status]));
-        case 'token_expired': {
-          const token = bearer(request);
-          if (token) store.expireToken(token);
-          return tracked(zoomError(401, 124, 'Access token is expired.'));
-        }
+  const renderFault = (fault: RenderableFault, { request }: SandboxRequest): Response => {
+    switch (fault.kind) {
+      case 'rate_limit': {
+        const label = isLabel(fault.category) ? fault.category : undefined;
+        const limit = label && (fault.limit ?? ZOOM_BUSINESS_RATE_LIMITS[label]);
+        return tracked(rateLimited(label && LABELS[label], limit, fault.retryAfterSeconds));
       }
+      case 'server_error':
+        return tracked(zoomError(fault.status, fault.status, SERVER_ERRORS[fault.status]));
+      case 'token_expired': {
+        const token = bearer(request);
+        if (token) store.expireToken(token);
+        return tracked(zoomError(401, 124, 'Access token is expired.'));
+      }
+    }
+  };
+
+  const resolve = ({ request, url, endpoint, subpath }: SandboxRequest): SandboxRoute | undefined => {
+    if (endpoint === 'oauthUrl') {
+      if (subpath !== '') return undefined;
+      return { category: 'oauth', execute: async () => tracked(await zoomOAuthToken(store, request, url)) };
+    }
+    const matched = matchZoomRoute(request.method.toUpperCase(), subpath);
+    return {
+      category: matched?.label,
+      execute: async () => {
+        const state = store.tokenState(bearer(request));
+        if (state === 'unknown') return tracked(zoomError(401, 124, 'Invalid access token.'));
+        if (state === 'expired') return tracked(zoomError(401, 124, 'Access token is expired.'));
+        if (!matched) return tracked(json(404, { code: 404, message: 'Not Found.' }));
+        // Zoom counts a request against its label once the token is accepted.
+        const limited = context.rateLimit(matched.label);
+        if (limited)
+          return tracked(rateLimited(LABELS[matched.label], limited.limit, limited.retryAfterSeconds));
+        return tracked(await matched.run(store, request, url));
+      },
     };
+  };
 
   return {
+    controls: store as ZoomSandboxControls,
+    resolve,
+    renderFault,
+    environment: (urls: Readonly<Record<string, string>>) => ({
+      ZOOM_ACCOUNT_ID: store.credentials.accountId,
+      ZOOM_CLIENT_ID: store.credentials.clientId,
+      ZOOM_CLIENT_SECRET: store.credentials.clientSecret,
+      ZOOM_API_URL: urls.baseUrl ?? ZOOM_API_BASE_URL,
+      ZOOM_OAUTH_URL: urls.oauthUrl ?? ZOOM_OAUTH_URL,
+    }),
+  };
+}
+
+/**
+ * The in-memory Zoom master account as a sandbox platform: Server-to-Server OAuth, sub-accounts, base plans, licence
+ * usage and users, answering as Zoom does. It is built on the public {@link SandboxPlatform} interface alone.
+ * `createSandbox()` hosts it by default; pass it in `platforms` to host it beside platforms of your own.
+ *
+ * URLs: `baseUrl` (`https://api.zoom.us/v2`) and `oauthUrl` (`https://zoom.us/oauth/token`); on the loopback server
+ * `/zoom/v2` and `/zoom/oauth/token`. Rate-limit categories: Zoom's labels `light`, `medium`, `heavy` (token
+ * requests are category `oauth`, never limited). Environment for `channelkit-sandbox run`: `ZOOM_ACCOUNT_ID`,
+ * `ZOOM_CLIENT_ID`, `ZOOM_CLIENT_SECRET`, `ZOOM_API_URL`, `ZOOM_OAUTH_URL`.
+ *
+ * @example
+ * ```ts
+ * import { createSandbox, zoomSandboxPlatform } from '@channelkit/sandbox';
+ *
+ * const zoom = zoomSandboxPlatform({ tokenTtlSeconds: 60 });
+ * const sandbox = createSandbox({ platforms: [zoom] });
+ * sandbox.controls(zoom).createAccount({ email: 'owner@example.com' });
+ * ```
+ */
+export function zoomSandboxPlatform(options: ZoomSandboxOptions = {}): SandboxPlatform<ZoomSandboxControls> {
+  return {
     name: 'zoom',
-    resolve(request: Request, url: URL, mount: PlatformMount): PlatformRequest | undefined {
-      const target = url.origin + trimSlash(url.pathname);
-      if (target === trimSlash(mount.oauthUrl)) {
-        return {
-          platform: 'zoom',
-          path: '/oauth/token',
-          category: 'oauth',
-          execute: async () => tracked(await zoomOAuthToken(store, request, url)),
-          faultResponse: faultResponse(request, undefined),
-        };
-      }
-      const base = trimSlash(mount.baseUrl);
-      if (!target.startsWith(`${base}/`)) return undefined;
-      const path = target.slice(base.length);
-      const matched = matchZoomRoute(request.method.toUpperCase(), path);
-      return {
-        platform: 'zoom',
-        path: `/v2${path}`,
-        category: matched?.label,
-        faultResponse: faultResponse(request, matched?.label),
-        execute: async () => {
-          const state = store.tokenState(bearer(request));
-          if (state === 'unknown') return tracked(zoomError(401, 124, 'Invalid access token.'));
-          if (state === 'expired') return tracked(zoomError(401, 124, 'Access token is expired.'));
-          if (!matched) return tracked(json(404, { code: 404, message: 'Not Found.' }));
-          const bucket = buckets[matched.label];
-          const wait = bucket?.take(store.now()) ?? 0;
-          if (bucket && wait > 0) {
-            return tracked(rateLimited(LABELS[matched.label], bucket.limit, retryAfter ? wait : undefined));
-          }
-          return tracked(await matched.run(store, request, url));
-        },
-      };
-    },
+    urls: { baseUrl: ZOOM_API_BASE_URL, oauthUrl: ZOOM_OAUTH_URL },
+    rateLimitCategories: ['light', 'medium', 'heavy'],
+    create: (context) => createZoom(context, options),
   };
 }

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { oneOf } from '../internal/text';
 
 /** Every lifecycle state of an enterprise account, across platforms. */
@@ -15,4 +14,4 @@ export const ACCOUNT_STATUSES = [
 export const accountStatusSchema = oneOf(ACCOUNT_STATUSES);
 
 /** An account's lifecycle state. */
-export type AccountStatus = z.infer<typeof accountStatusSchema>;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];

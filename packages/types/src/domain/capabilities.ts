@@ -1,41 +1,72 @@
 import { z } from 'zod';
+import { schemaFor } from '../internal/schema-check';
 
-/** What a platform's adapter can do; absent operations are `false`. */
-export const capabilitiesSchema = z.object({
+/** Which enterprise-account operations an adapter supports. */
+export interface AccountCapabilities {
+  /** `accounts.provision`: create accounts. */
+  provision: boolean;
+  /** `accounts.get`: read one account. */
+  get: boolean;
+  /** `accounts.list`: list accounts. */
+  list: boolean;
+  /** `accounts.suspend`: suspend accounts. */
+  suspend: boolean;
+  /** `accounts.resume`: lift suspensions. */
+  resume: boolean;
+  /** `accounts.close`: close accounts. */
+  close: boolean;
+}
+
+/** Which licence operations an adapter supports. */
+export interface LicenceCapabilities {
+  /** `licences.get`: read an account's licences. */
+  get: boolean;
+  /** `licences.set`: change an account's seats or plan. */
+  set: boolean;
+}
+
+/** Which referral flows an adapter supports. */
+export interface ReferralCapabilities {
+  /** Submit referrals (deal registrations) to the platform. */
+  outbound: boolean;
+  /** Receive referrals (leads) from the platform. */
+  inbound: boolean;
+}
+
+/**
+ * What a platform's adapter can do, as data; an operation that is `false` fails with `UnsupportedOperationError`
+ * without sending anything, so callers can branch on `client.capabilities` first.
+ */
+export interface Capabilities {
   /** Enterprise-account operations. */
-  accounts: z.object({
-    /** Create accounts. */
-    provision: z.boolean(),
-    /** Read one account. */
-    get: z.boolean(),
-    /** List accounts. */
-    list: z.boolean(),
-    /** Update account profiles. */
-    update: z.boolean(),
-    /** Suspend accounts. */
-    suspend: z.boolean(),
-    /** Lift suspensions. */
-    resume: z.boolean(),
-    /** Close accounts. */
-    close: z.boolean(),
-  }),
+  accounts: AccountCapabilities;
   /** Licence operations. */
-  licences: z.object({
-    /** Read an account's licences. */
-    get: z.boolean(),
-    /** Change an account's seats or plan. */
-    set: z.boolean(),
-  }),
-  /** Referral operations. */
-  referrals: z.object({
-    /** Submit referrals to the platform. */
-    outbound: z.boolean(),
-    /** Receive referrals from the platform. */
-    inbound: z.boolean(),
-  }),
+  licences: LicenceCapabilities;
+  /** Referral flows. */
+  referrals: ReferralCapabilities;
   /** Whether the platform pushes events by webhook. */
-  webhooks: z.boolean(),
-});
+  webhooks: boolean;
+}
 
-/** What a platform's adapter can do. */
-export type Capabilities = z.infer<typeof capabilitiesSchema>;
+/** Validates {@link Capabilities}: every flag is required. */
+export const capabilitiesSchema = schemaFor<Capabilities>()(
+  z.object({
+    accounts: z.object({
+      provision: z.boolean(),
+      get: z.boolean(),
+      list: z.boolean(),
+      suspend: z.boolean(),
+      resume: z.boolean(),
+      close: z.boolean(),
+    }),
+    licences: z.object({
+      get: z.boolean(),
+      set: z.boolean(),
+    }),
+    referrals: z.object({
+      outbound: z.boolean(),
+      inbound: z.boolean(),
+    }),
+    webhooks: z.boolean(),
+  }),
+);

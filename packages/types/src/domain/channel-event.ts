@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { schemaFor } from '../internal/schema-check';
 import { isoDateTimeSchema } from '../primitives/iso-date';
-import { partnerIdSchema } from '../primitives/partner-id';
-import { enterpriseAccountSchema } from './enterprise-account';
-import { licenceStateSchema } from './licence-state';
-import { referralSchema } from './referral';
-import { referralStatusSchema } from './referral-status';
+import { type PartnerId, partnerIdSchema } from '../primitives/partner-id';
+import { type EnterpriseAccount, enterpriseAccountSchema } from './enterprise-account';
+import { type LicenceState, licenceStateSchema } from './licence-state';
+import { type Referral, referralSchema } from './referral';
+import { type ReferralStatus, referralStatusSchema } from './referral-status';
 
 /** Every event type, in the order of {@link channelEventSchema}'s members. */
 export const CHANNEL_EVENT_TYPES = [
@@ -17,23 +18,76 @@ export const CHANNEL_EVENT_TYPES = [
   'referral.updated',
 ] as const;
 
-const common = {
+/** What every {@link ChannelEvent} carries. */
+export interface ChannelEventBase {
   /** Stable id of the event: the same change reported twice carries the same id, so use it to de-duplicate. */
-  id: z.string().min(1, 'must not be empty'),
-  /** The platform the event comes from. */
-  partner: partnerIdSchema,
-  /** When the change happened on the platform. */
-  occurredAt: isoDateTimeSchema,
-};
+  id: string;
+  /** The platform the event comes from, e.g. `'zoom'`. */
+  partner: PartnerId;
+  /** When the change happened on the platform, an RFC 3339 timestamp. */
+  occurredAt: string;
+}
 
-function accountEvent<const T extends (typeof CHANNEL_EVENT_TYPES)[number]>(type: T) {
-  return z.object({
-    ...common,
-    /** The event type. */
-    type: z.literal(type),
-    /** The account after the change. */
-    account: enterpriseAccountSchema,
-  });
+/** An account was created (it may still be `provisioning` or `pending_verification`). */
+export interface AccountProvisionedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'account.provisioned';
+  /** The account after the change. */
+  account: EnterpriseAccount;
+}
+
+/** An account became usable, or was resumed after a suspension. */
+export interface AccountActivatedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'account.activated';
+  /** The account after the change. */
+  account: EnterpriseAccount;
+}
+
+/** An account was suspended. */
+export interface AccountSuspendedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'account.suspended';
+  /** The account after the change. */
+  account: EnterpriseAccount;
+}
+
+/** The relationship with an account ended. */
+export interface AccountClosedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'account.closed';
+  /** The account after the change. */
+  account: EnterpriseAccount;
+}
+
+/** An account's licences changed (seats, plan or term). */
+export interface LicenceChangedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'licence.changed';
+  /** The platform's id of the account. */
+  accountId: string;
+  /** The licences before the change, when the platform reports them. */
+  previous?: LicenceState | undefined;
+  /** The licences after the change. */
+  current: LicenceState;
+}
+
+/** The platform handed you a referral (an inbound lead). */
+export interface ReferralReceivedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'referral.received';
+  /** The referral as received. */
+  referral: Referral;
+}
+
+/** A referral changed state on the platform. */
+export interface ReferralUpdatedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'referral.updated';
+  /** The referral after the change. */
+  referral: Referral;
+  /** The state before the change, when the platform reports it. */
+  previousStatus?: ReferralStatus | undefined;
 }
 
 /**
@@ -43,51 +97,73 @@ function accountEvent<const T extends (typeof CHANNEL_EVENT_TYPES)[number]>(type
  *
  * @example
  * ```ts
- * const event = channelEventSchema.parse(payload);
- * if (event.type === 'referral.updated') console.log(event.previousStatus, '→', event.referral.status);
+ * import type { ChannelEvent } from '@channelkit/types';
+ *
+ * function describe(event: ChannelEvent): string {
+ *   if (event.type === 'licence.changed') return `${event.accountId}: ${event.current.seats.purchased} seats`;
+ *   if (event.type === 'referral.updated') return `${event.referral.id}: ${event.referral.status}`;
+ *   return event.type;
+ * }
  * ```
  */
-export const channelEventSchema = z.discriminatedUnion('type', [
-  accountEvent('account.provisioned'),
-  accountEvent('account.activated'),
-  accountEvent('account.suspended'),
-  accountEvent('account.closed'),
-  z.object({
-    ...common,
-    /** The event type. */
-    type: z.literal('licence.changed'),
-    /** The platform's id of the account. */
-    accountId: z.string().min(1, 'must not be empty'),
-    /** The licences before the change, when the platform reports them. */
-    previous: licenceStateSchema.optional(),
-    /** The licences after the change. */
-    current: licenceStateSchema,
-  }),
-  z.object({
-    ...common,
-    /** The event type. */
-    type: z.literal('referral.received'),
-    /** The referral as received. */
-    referral: referralSchema,
-  }),
-  z.object({
-    ...common,
-    /** The event type. */
-    type: z.literal('referral.updated'),
-    /** The referral after the change. */
-    referral: referralSchema,
-    /** The state before the change, when the platform reports it. */
-    previousStatus: referralStatusSchema.optional(),
-  }),
-]);
+export type ChannelEvent =
+  | AccountProvisionedEvent
+  | AccountActivatedEvent
+  | AccountSuspendedEvent
+  | AccountClosedEvent
+  | LicenceChangedEvent
+  | ReferralReceivedEvent
+  | ReferralUpdatedEvent;
 
-/** Something that changed on a platform. */
-export type ChannelEvent = z.infer<typeof channelEventSchema>;
+const common = {
+  id: z.string().min(1, 'must not be empty'),
+  partner: partnerIdSchema,
+  occurredAt: isoDateTimeSchema,
+};
+
+function accountEvent<const T extends (typeof CHANNEL_EVENT_TYPES)[number]>(type: T) {
+  return z.object({ ...common, type: z.literal(type), account: enterpriseAccountSchema });
+}
+
+/**
+ * Validates a {@link ChannelEvent} by its `type`.
+ *
+ * @example
+ * ```ts
+ * import { channelEventSchema } from '@channelkit/types';
+ *
+ * const payload: unknown = JSON.parse('{"type":"account.closed"}');
+ * const result = channelEventSchema.safeParse(payload);
+ * if (result.success && result.data.type === 'account.closed') console.log(result.data.account.id);
+ * ```
+ */
+export const channelEventSchema = schemaFor<ChannelEvent>()(
+  z.discriminatedUnion('type', [
+    accountEvent('account.provisioned'),
+    accountEvent('account.activated'),
+    accountEvent('account.suspended'),
+    accountEvent('account.closed'),
+    z.object({
+      ...common,
+      type: z.literal('licence.changed'),
+      accountId: z.string().min(1, 'must not be empty'),
+      previous: licenceStateSchema.optional(),
+      current: licenceStateSchema,
+    }),
+    z.object({ ...common, type: z.literal('referral.received'), referral: referralSchema }),
+    z.object({
+      ...common,
+      type: z.literal('referral.updated'),
+      referral: referralSchema,
+      previousStatus: referralStatusSchema.optional(),
+    }),
+  ]),
+);
 
 /** The `type` of a {@link ChannelEvent}, e.g. `'account.activated'`. */
 export type ChannelEventType = ChannelEvent['type'];
 
-/** The member of {@link ChannelEvent} with the given `type`. */
+/** The member of {@link ChannelEvent} with the given `type`, e.g. `ChannelEventOf<'licence.changed'>`. */
 export type ChannelEventOf<T extends ChannelEventType> = Extract<
   ChannelEvent,
   {

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { oneOf } from '../internal/text';
 
 /** Every kind of licence commitment: billed monthly, billed annually, pay-as-you-go, or a trial. */
@@ -8,4 +7,4 @@ export const COMMITMENT_KINDS = ['monthly', 'annual', 'flexible', 'trial'] as co
 export const commitmentKindSchema = oneOf(COMMITMENT_KINDS);
 
 /** A licence commitment kind. */
-export type CommitmentKind = z.infer<typeof commitmentKindSchema>;
+export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];

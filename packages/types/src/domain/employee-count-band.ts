@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { oneOf } from '../internal/text';
 
 /** Employee-count bands, as the platforms' enterprise sign-up forms ask for them. */
@@ -17,4 +16,4 @@ export const EMPLOYEE_COUNT_BANDS = [
 export const employeeCountBandSchema = oneOf(EMPLOYEE_COUNT_BANDS);
 
 /** An employee-count band such as `'51-250'`. */
-export type EmployeeCountBand = z.infer<typeof employeeCountBandSchema>;
+export type EmployeeCountBand = (typeof EMPLOYEE_COUNT_BANDS)[number];

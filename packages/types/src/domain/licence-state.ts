@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { oneOf } from '../internal/text';
+import { schemaFor } from '../internal/schema-check';
+import { oneOf, reportedText } from '../internal/text';
 import { isoDateSchema } from '../primitives/iso-date';
-import { partnerIdSchema } from '../primitives/partner-id';
-import { commitmentKindSchema } from './commitment-kind';
+import { type PartnerId, partnerIdSchema } from '../primitives/partner-id';
+import { type CommitmentKind, commitmentKindSchema } from './commitment-kind';
 
 const count = z
   .number({ error: 'must be a number of seats' })
@@ -15,48 +16,73 @@ export const LICENCE_STATUSES = ['active', 'cancelled', 'expired'] as const;
 /** A licence subscription's state, one of {@link LICENCE_STATUSES}. */
 export const licenceStatusSchema = oneOf(LICENCE_STATUSES);
 
-/** A licence subscription's state. */
-export type LicenceStatus = z.infer<typeof licenceStatusSchema>;
+/** A licence subscription's state: `'active' | 'cancelled' | 'expired'`. */
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 
-/** The licences an account holds on a platform. */
-export const licenceStateSchema = z.object({
+/** Seat counts of an account; every count is a whole number, zero or more. */
+export interface SeatCounts {
+  /** Seats paid for. */
+  purchased: number;
+  /** Seats given to users. */
+  assigned: number;
+  /** The most seats the plan or reseller agreement allows, when the platform has such a limit. */
+  cap?: number | undefined;
+  /** Seats ordered but not yet effective (e.g. waiting for payment or the next term), when the platform reports them. */
+  pending?: number | undefined;
+}
+
+/** A subscription term, as calendar dates `YYYY-MM-DD`. */
+export interface LicenceTerm {
+  /** First day of the term. */
+  start: string;
+  /** Last day of the term (on Zoom: the next invoice date); open-ended when absent. Never before `start`. */
+  end?: string | undefined;
+}
+
+/** The licences an account holds on a platform: plan, seats, term and commitment. */
+export interface LicenceState {
   /** The platform's id of the account. */
-  accountId: z.string().min(1, 'must not be empty'),
-  /** The platform holding the account. */
-  partner: partnerIdSchema,
-  /** The platform's plan code. */
-  plan: z.string().min(1, 'must not be empty'),
-  /** Seat counts. */
-  seats: z.object({
-    /** Seats paid for. */
-    purchased: count,
-    /** Seats given to users. */
-    assigned: count,
-    /** The most seats the plan or reseller agreement allows, when the platform has such a limit. */
-    cap: count.optional(),
-    /** Seats ordered but not yet effective (e.g. waiting for payment or the next term). */
-    pending: count.optional(),
-  }),
+  accountId: string;
+  /** The platform holding the account, e.g. `'zoom'`. */
+  partner: PartnerId;
+  /** The platform's plan code, e.g. `'business_yearly'`. */
+  plan: string;
+  /** Seat counts: `purchased`, `assigned` and, where the platform has them, `cap` and `pending`. */
+  seats: SeatCounts;
   /** The current subscription term. */
-  term: z
-    .object({
-      /** First day of the term. */
-      start: isoDateSchema,
-      /** Last day of the term; open-ended when absent. */
-      end: isoDateSchema.optional(),
-    })
-    .refine((term) => term.end === undefined || term.end >= term.start, {
-      message: 'must not end before it starts; check term.start and term.end',
-      path: ['end'],
-    })
-    .optional(),
+  term?: LicenceTerm | undefined;
   /** Whether the term renews by itself. */
-  autoRenew: z.boolean().optional(),
-  /** Commitment kind. */
-  commitment: commitmentKindSchema,
-  /** Subscription state. */
-  status: licenceStatusSchema.optional(),
-});
+  autoRenew?: boolean | undefined;
+  /** Commitment kind: `monthly`, `annual` (cannot shrink before renewal), `flexible` or `trial`. */
+  commitment: CommitmentKind;
+  /** Subscription state, when the platform reports it. */
+  status?: LicenceStatus | undefined;
+}
 
-/** The licences an account holds on a platform. */
-export type LicenceState = z.infer<typeof licenceStateSchema>;
+/** Validates a {@link LicenceState}; the client checks every licence state an adapter returns with it. */
+export const licenceStateSchema = schemaFor<LicenceState>()(
+  z.object({
+    accountId: z.string().min(1, 'must not be empty'),
+    partner: partnerIdSchema,
+    plan: reportedText(1, 1000),
+    seats: z.object({
+      purchased: count,
+      assigned: count,
+      cap: count.optional(),
+      pending: count.optional(),
+    }),
+    term: z
+      .object({
+        start: isoDateSchema,
+        end: isoDateSchema.optional(),
+      })
+      .refine((term) => term.end === undefined || term.end >= term.start, {
+        message: 'must not end before it starts; check term.start and term.end',
+        path: ['end'],
+      })
+      .optional(),
+    autoRenew: z.boolean().optional(),
+    commitment: commitmentKindSchema,
+    status: licenceStatusSchema.optional(),
+  }),
+);

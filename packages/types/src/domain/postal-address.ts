@@ -1,22 +1,32 @@
 import { z } from 'zod';
+import { schemaFor } from '../internal/schema-check';
 import { text } from '../internal/text';
 import { countryCodeSchema } from '../primitives/country-code';
 
-/** A postal address; Chinese characters are allowed in every line. */
-export const postalAddressSchema = z.object({
-  /** First address line, 1–200 characters. */
-  line1: text(1, 200),
-  /** Second address line, 1–200 characters. */
-  line2: text(1, 200).optional(),
+/** A postal address; Chinese characters are allowed in every line. Lengths count UTF-16 code units. */
+export interface PostalAddress {
+  /** First address line, 1–200 characters, e.g. `'浦东新区世纪大道 100 号'`. */
+  line1: string;
+  /** Second address line (building, floor, unit), 1–200 characters. */
+  line2?: string | undefined;
   /** City, 1–100 characters. */
-  city: text(1, 100),
+  city: string;
   /** Province, state or region, 1–100 characters. */
-  region: text(1, 100).optional(),
+  region?: string | undefined;
   /** Postal code, 1–20 characters. */
-  postalCode: text(1, 20).optional(),
-  /** ISO 3166-1 alpha-2 country code. */
-  country: countryCodeSchema,
-});
+  postalCode?: string | undefined;
+  /** ISO 3166-1 alpha-2 country code, upper-cased on parsing, e.g. `'CN'`. */
+  country: string;
+}
 
-/** A postal address: `{ line1, line2?, city, region?, postalCode?, country }`. */
-export type PostalAddress = z.infer<typeof postalAddressSchema>;
+/** Validates and normalises a {@link PostalAddress}: lines trimmed, country upper-cased. */
+export const postalAddressSchema = schemaFor<PostalAddress>()(
+  z.object({
+    line1: text(1, 200),
+    line2: text(1, 200).optional(),
+    city: text(1, 100),
+    region: text(1, 100).optional(),
+    postalCode: text(1, 20).optional(),
+    country: countryCodeSchema,
+  }),
+);

@@ -1,22 +1,48 @@
 import { z } from 'zod';
+import { schemaFor } from '../internal/schema-check';
 import { text } from '../internal/text';
 import { seatCountSchema } from '../primitives/seat-count';
+import type { Contact } from './contact';
 import { contactSchema } from './contact';
+import type { EnterpriseProfile } from './enterprise-profile';
 import { enterpriseProfileSchema } from './enterprise-profile';
 
-/** What it takes to create an enterprise customer account on a platform. */
-export const provisionAccountInputSchema = z.object({
-  /** The customer. */
-  profile: enterpriseProfileSchema,
-  /** The customer's first administrator, who receives the activation mail. */
-  admin: contactSchema,
-  /** Seats to license at creation; the platform's default when absent. */
-  seats: seatCountSchema.optional(),
-  /** The platform's plan code, 1–64 characters; the platform's default when absent. */
-  plan: text(1, 64).optional(),
-  /** Your own identifier for the customer, 1–128 characters, echoed back on the account. */
-  externalId: text(1, 128).optional(),
-});
+/**
+ * What it takes to create an enterprise customer account on a platform: who the customer is, who administers the
+ * account, and optionally the first licences. `client.accounts.provision` validates it before sending anything.
+ *
+ * @example
+ * ```ts
+ * import type { ProvisionAccountInput } from '@channelkit/types';
+ *
+ * const input: ProvisionAccountInput = {
+ *   profile: { legalName: 'Example Pte. Ltd.', country: 'SG', industry: 'software', employeeCount: '51-250' },
+ *   admin: { firstName: 'Wei', lastName: 'Wang', email: 'admin@example.com', mobile: '+6591234567' },
+ *   seats: 25,
+ *   externalId: 'crm-4711',
+ * };
+ * ```
+ */
+export interface ProvisionAccountInput {
+  /** The customer: legal name, country, industry, size and, on the mainland, the Unified Social Credit Code. */
+  profile: EnterpriseProfile;
+  /** The customer's first administrator, who receives the activation mail (on Zoom: the account owner). */
+  admin: Contact;
+  /** Seats to license at creation, 1 to 1,000,000; when absent, the platform's default (on Zoom: no licences yet). */
+  seats?: number | undefined;
+  /** The platform's plan code, 1–64 characters, e.g. `'business_yearly'`; the adapter's default when absent. */
+  plan?: string | undefined;
+  /** Your own identifier for the customer (e.g. a CRM id), 1–128 characters, echoed back on the account. */
+  externalId?: string | undefined;
+}
 
-/** What it takes to create an enterprise customer account. */
-export type ProvisionAccountInput = z.infer<typeof provisionAccountInputSchema>;
+/** Validates and normalises a {@link ProvisionAccountInput}. */
+export const provisionAccountInputSchema = schemaFor<ProvisionAccountInput>()(
+  z.object({
+    profile: enterpriseProfileSchema,
+    admin: contactSchema,
+    seats: seatCountSchema.optional(),
+    plan: text(1, 64).optional(),
+    externalId: text(1, 128).optional(),
+  }),
+);

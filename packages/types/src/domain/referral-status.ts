@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { oneOf } from '../internal/text';
 
 /** Every state of a deal referral, from draft to a terminal outcome. */
@@ -19,7 +18,7 @@ export const REFERRAL_STATUSES = [
 export const referralStatusSchema = oneOf(REFERRAL_STATUSES);
 
 /** A referral's state. */
-export type ReferralStatus = z.infer<typeof referralStatusSchema>;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /**
  * The states a referral may move to from each state. `won`, `lost`, `declined`, `expired` and `cancelled` are

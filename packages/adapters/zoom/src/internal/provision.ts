@@ -1,5 +1,4 @@
 import {
-  checkTextLength,
   computeBackoffDelay,
   ensureSameCustomer,
   isAmbiguousFailure,
@@ -10,6 +9,7 @@ import {
 } from '@channelkit/core';
 import type { EnterpriseAccount, ProvisionAccountInput } from '@channelkit/types';
 import type { z } from 'zod';
+import { checkCustomerForZoom } from './customer-rules';
 import { isPlanConflict, planConflict } from './errors';
 import { findAccountByOwnerEmail } from './lookup';
 import { toEnterpriseAccount } from './mapping';
@@ -32,8 +32,6 @@ import {
   zoomPlansSchema,
 } from './wire-schemas';
 
-/** Zoom's limit on `account_name`, in UTF-16 code units (Zoom counts as Java does). */
-const ACCOUNT_NAME_MAX = 64;
 /** Creates sent for one provision, at most; each one follows a lookup that found nothing. */
 const MAX_WRITE_ATTEMPTS = 3;
 const WRITE_BACKOFF = { maxRetries: MAX_WRITE_ATTEMPTS, baseDelayMs: 500, maxDelayMs: 5_000 };
@@ -269,11 +267,7 @@ export async function provisionAccount(
   input: ProvisionAccountInput,
   context: OperationContext,
 ): Promise<EnterpriseAccount> {
-  checkTextLength(input.profile.legalName, {
-    max: ACCOUNT_NAME_MAX,
-    field: 'profile.legalName',
-    label: 'Zoom account names',
-  });
+  checkCustomerForZoom(input);
   const resumed = await resumedAccount(input, context);
   const { account, origin } = resumed
     ? { account: resumed, origin: 'resumed' as const }

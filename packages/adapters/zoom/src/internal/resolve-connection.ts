@@ -13,6 +13,12 @@ const CREDENTIALS = [
   ['clientSecret', 'ZOOM_CLIENT_SECRET'],
 ] as const;
 
+/** URL options and the environment variables they fall back to, e.g. to point `zoom()` at the sandbox. */
+const URLS = [
+  ['baseUrl', 'ZOOM_API_URL'],
+  ['oauthUrl', 'ZOOM_OAUTH_URL'],
+] as const;
+
 function isPositive(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
@@ -35,12 +41,16 @@ export function resolveConnection(options: ZoomOptions, env: NodeJS.ProcessEnv):
       });
     }
   }
+  const [baseUrl, oauthUrl] = URLS.map(([option, variable]) => {
+    const value = options[option] ?? env[variable]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  });
   return {
     accountId,
     clientId,
     clientSecret,
-    baseUrl: (options.baseUrl ?? ZOOM_DEFAULT_BASE_URL).replace(/\/+$/, ''),
-    oauthUrl: options.oauthUrl ?? ZOOM_DEFAULT_OAUTH_URL,
+    baseUrl: (baseUrl ?? ZOOM_DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    oauthUrl: oauthUrl ?? ZOOM_DEFAULT_OAUTH_URL,
     rateLimits,
   };
 }
