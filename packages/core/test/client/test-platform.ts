@@ -181,7 +181,6 @@ export function testAdapter(scope?: string): PartnerAdapter & { calls: AdapterCa
         provision: true,
         get: true,
         list: true,
-        update: false,
         suspend: true,
         resume: true,
         close: true,
