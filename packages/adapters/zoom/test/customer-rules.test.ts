@@ -65,7 +65,7 @@ describe('account names are counted as Zoom counts them (UTF-16 code units)', ()
 
     expect(failure).toBeInstanceOf(ValidationError);
     expect((failure as ValidationError).field).toBe('profile.legalName');
-    expect((failure as Error).message).toContain('80 characters');
+    expect((failure as Error).message).toContain('this one has 80');
     expect(sent).toHaveLength(0);
   });
 
