@@ -49,7 +49,9 @@ export async function checkDeclaredImports(
   for (const path of packed.files.keys()) {
     if (!declarationFile.test(path)) continue;
     const info = ts.preProcessFile(packedText(packed, path) ?? '', true, true);
-    for (const reference of [...info.importedFiles, ...info.typeReferenceDirectives]) {
+    // `/// <reference types="node" />` asks for the application's Node.js types, which it provides.
+    const references = info.typeReferenceDirectives.filter((reference) => reference.fileName !== 'node');
+    for (const reference of [...info.importedFiles, ...references]) {
       const name = packageName(reference.fileName);
       // `@types/x` published as a dependency covers the types of `x`.
       if (name !== undefined && declared.has(`@types/${name.replace(/^@([^/]+)\//, '$1__')}`)) continue;

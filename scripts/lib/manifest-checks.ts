@@ -29,6 +29,9 @@ export function checkPackedManifest(packed: PackedPackage, expectedLicense: stri
     }
   }
 
+  if (![...packed.files.keys()].some((path) => /\.(c|m)?js$/.test(path))) {
+    problems.push('the tarball holds no JavaScript: run `pnpm build` before checking or publishing');
+  }
   for (const file of ['README.md', 'LICENSE']) {
     if (!packed.files.has(file)) problems.push(`the tarball has no ${file}; add ${where}/${file}`);
   }
