@@ -9,6 +9,7 @@ export default defineConfig({
       'packages/adapters/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
       'test/vitest.config.ts',
+      'scripts/vitest.config.ts',
     ],
   },
 });

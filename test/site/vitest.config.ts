@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { channelkitProject } from '../../vitest.shared.ts';
+
+// The browser test of the built site; run by `pnpm run test:site` after `pnpm run docs`, not by `pnpm test:unit`.
+export default channelkitProject('site', {
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  include: ['*.test.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 180_000,
+  reporters: ['verbose'],
+});
