@@ -1,5 +1,6 @@
 export { zoom } from './zoom-adapter';
 export { ZOOM_CAPABILITIES } from './zoom-capabilities';
+export { ZOOM_CUSTOMER_POLICY } from './zoom-customer-policy';
 export {
   ZOOM_DEFAULT_BASE_URL,
   ZOOM_DEFAULT_OAUTH_URL,
