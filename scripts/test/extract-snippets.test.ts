@@ -130,7 +130,11 @@ describe('code blocks in the typecheck', () => {
     expect(lines.slice(0, 8).every((line) => line === '')).toBe(true);
   });
 
-  it('fails the compile on a block that does not type-check, at its Markdown file and line', () => {
+  // The compile tests start the TypeScript compiler in a child process, which takes a few seconds on an idle machine
+  // and far longer on a loaded one: their own timeout, not the default, decides.
+  it('fails the compile on a block that does not type-check, at its Markdown file and line', {
+    timeout: 120_000,
+  }, () => {
     extractSnippets(root, markdownFiles(root));
     const { status, output } = compile(root);
 
@@ -144,7 +148,9 @@ describe('code blocks in the typecheck', () => {
     ]);
   });
 
-  it('checks JavaScript blocks as JavaScript: a type annotation in one is an error', () => {
+  it('checks JavaScript blocks as JavaScript: a type annotation in one is an error', {
+    timeout: 120_000,
+  }, () => {
     writeFileSync(join(root, 'docs', 'guide.md'), '# Typed\n\n```js\nconst seats: number = 40;\n```\n');
     extractSnippets(root, ['docs/guide.md']);
     expect(compile(root).output).toBe(
