@@ -89,7 +89,8 @@ describe('channelEventSchema', () => {
       'planHash',
     ]);
     expect(
-      channelEventSchema.safeParse({ ...event, totals: { ...event.totals, failed: -1 } }).error?.issues[0]?.path,
+      channelEventSchema.safeParse({ ...event, totals: { ...event.totals, failed: -1 } }).error?.issues[0]
+        ?.path,
     ).toEqual(['totals', 'failed']);
   });
 });
