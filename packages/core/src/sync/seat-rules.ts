@@ -88,8 +88,8 @@ export function brokenSeatRules(
       broken.push({
         rule: 'commitment_locked',
         reason:
-          `Cannot decrease ${name} from ${purchased} to ${target} seats before renewal: it is a ${state.commitment} ` +
-          `commitment, which can grow but shrinks only at renewal, and ${until}. Ask for ${purchased} or more now` +
+          `Cannot decrease ${name} from ${purchased} to ${target} seats before renewal: its ${state.commitment} ` +
+          `commitment can grow but shrinks only at renewal, and ${until}. Ask for ${purchased} or more now` +
           (opensOn === undefined ? '.' : `, or decrease it from ${opensOn}.`),
       });
     }
