@@ -169,9 +169,8 @@ export async function applyLicencePlan(
     }
   };
 
-  const runAction = async (action: LicenceAction): Promise<Settled> => {
+  const runAction = async (action: LicenceAction, key: string): Promise<Settled> => {
     const target = targets.get(action.partner) as PlatformTarget;
-    const key = licenceActionKey(plan.hash, action);
     const name = `${action.partner} account ${action.accountId}`;
     const call = { signal, timeoutMs: options.timeoutMs };
     let phase: Phase = 'queued';
@@ -301,7 +300,7 @@ export async function applyLicencePlan(
       },
       async (action) => {
         const key = licenceActionKey(plan.hash, action);
-        const settled = await runAction(action);
+        const settled = await runAction(action, key);
         if (settled.record) {
           try {
             const status = settled.status as RecordedActionOutcome['status'];
