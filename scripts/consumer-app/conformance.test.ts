@@ -2,9 +2,6 @@
 // sandbox's peer range accepts: the packed conformance suite against the packed Zoom adapter, in process (msw)
 // and over real HTTP on loopback; and the packed state store contract suites against core's own stores.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createFileStateStore, createMemoryStateStore } from '@channelkit/core';
 import { describeIdempotencyStoreContract, describeSyncStateStoreContract } from '@channelkit/core/testing';
 import { describeAdapterConformance, zoomConformanceProfile } from '@channelkit/sandbox/conformance';
@@ -32,7 +29,8 @@ describeSyncStateStoreContract('memory (packed)', () => {
 
 async function fileStore() {
   const time = clock();
-  const path = join(mkdtempSync(join(tmpdir(), 'channelkit-consumer-')), 'state.journal');
+  // In the application's folder, which is temporary (the application has no Node.js types to find another).
+  const path = `state-${Date.now()}-${Math.random().toString(36).slice(2)}.journal`;
   let store = await createFileStateStore(path, { now: time.now, lockStaleMs: 2_000 });
   return {
     get store() {
