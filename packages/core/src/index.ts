@@ -1,3 +1,9 @@
+/**
+ * The channelkit client, the hub, licence sync, state stores, the adapter port, the HTTP transport and the error tree.
+ * @module
+ * @mergeModuleWith <project>
+ */
+
 // The public API of @channelkit/core, exported by name; everything else is private.
 
 export type { ApiKeyLocation, ApiKeyOptions, ApiKeyPairOptions } from './auth/api-key';

@@ -23,7 +23,7 @@ export interface DesiredLicence {
 }
 
 /** Validates one {@link DesiredLicence}; fields other than these four are ignored. */
-export const desiredLicenceSchema = z.object({
+export const desiredLicenceSchema: z.ZodType<DesiredLicence> = z.object({
   partner: partnerIdSchema.optional(),
   accountId: accountIdSchema,
   plan: z
