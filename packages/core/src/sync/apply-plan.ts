@@ -94,12 +94,20 @@ export async function applyLicencePlan(
   defaultStore: SyncStateStore,
 ): Promise<LicenceApplyReport> {
   const plan = verifyLicencePlan(input);
-  const concurrencyOf = concurrencyResolver(options.concurrency, 'concurrency');
+  const concurrencyOf = concurrencyResolver(options.concurrency, 'concurrency', targets.keys());
   const lockLeaseMs = positive(options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS, 'lockLeaseMs', 3);
   const recordTtlMs = positive(options.recordTtlMs ?? DEFAULT_RECORD_TTL_MS, 'recordTtlMs', 1);
   const store = checkStore(options.store ?? defaultStore);
   const only = options.only === undefined ? undefined : new Set(options.only);
   const selected = only === undefined ? plan.actions : plan.actions.filter((action) => only.has(action.id));
+  if (only !== undefined && selected.length !== only.size) {
+    const ids = new Set(plan.actions.map((action) => action.id));
+    const unknown = [...only].filter((id) => !ids.has(id));
+    throw new ValidationError({
+      message: `Invalid only: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ' …' : ''} ${unknown.length === 1 ? 'is not an action' : 'are not actions'} of this plan. Nothing was sent.`,
+      issues: [{ path: 'only', message: 'names actions the plan does not have' }],
+    });
+  }
   checkTargets(plan, selected, targets, only !== undefined);
 
   const runId = randomUUID();

@@ -79,7 +79,7 @@ export async function planLicences(
   options: HubLicencePlanOptions,
   defaultPartner: PartnerId | undefined,
 ): Promise<LicencePlan> {
-  const concurrencyOf = concurrencyResolver(options.concurrency, 'concurrency');
+  const concurrencyOf = concurrencyResolver(options.concurrency, 'concurrency', targets.keys());
   const asOf = options.asOf ?? new Date();
   const createdAt = new Date().toISOString();
   const where = defaultPartner === undefined ? 'hub' : `${defaultPartner} client`;
@@ -413,6 +413,7 @@ function messageOf(error: unknown): string {
 export function concurrencyResolver(
   option: number | Readonly<Partial<Record<string, number>>> | undefined,
   name: string,
+  partners: Iterable<string>,
 ): (partner: string) => number {
   const check = (value: unknown, path: string): number => {
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > 1_000) {
@@ -428,6 +429,15 @@ export function concurrencyResolver(
     const value = check(option, name);
     return () => value;
   }
-  for (const [partner, value] of Object.entries(option)) check(value, `${name}.${partner}`);
+  const known = new Set(partners);
+  for (const [partner, value] of Object.entries(option)) {
+    if (!known.has(partner)) {
+      throw new ValidationError({
+        message: `Invalid ${name}.${partner}: '${partner}' is not a platform here (${[...known].join(', ')}).`,
+        issues: [{ path: `${name}.${partner}`, message: 'names no platform here' }],
+      });
+    }
+    check(value, `${name}.${partner}`);
+  }
   return (partner) => option[partner] ?? DEFAULT_SYNC_CONCURRENCY;
 }

@@ -328,5 +328,14 @@ describe('licences.apply', () => {
     const report = await client.licences.apply(plan, { only: ['umeet:a-1'], exclusive: false });
     expect(report.outcomes.map((outcome) => outcome.actionId)).toEqual(['umeet:a-1']);
     expect(platform.writes.map((write) => write.accountId)).toEqual(['a-1']);
+    await expect(client.licences.apply(plan, { only: ['umeet:nobody'] })).rejects.toThrow(
+      'Invalid only: umeet:nobody is not an action of this plan. Nothing was sent.',
+    );
+    await expect(
+      client.licences.apply(plan, { concurrency: { zoom: 2 } as unknown as number }),
+    ).rejects.toThrow("Invalid concurrency.zoom: 'zoom' is not a platform here (umeet).");
+    await expect(client.licences.apply(plan, { concurrency: 0 })).rejects.toThrow(
+      /concurrency: must be a whole number from 1 to 1000/,
+    );
   });
 });
