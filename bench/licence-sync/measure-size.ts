@@ -99,6 +99,10 @@ clearInterval(sampler);
 const applyLimitedToCaller = report.outcomes.filter(
   (outcome) => outcome.error?.code === 'rate_limited',
 ).length;
+// What stays live once garbage is collected, with the plan and the report still held: the peaks above also count
+// garbage that the collector had not reclaimed yet.
+(globalThis as { gc?: () => void }).gc?.();
+const retainedHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
 
 sandboxProcess.stdin.write('exit\n');
 process.stdout.write(
@@ -123,6 +127,9 @@ process.stdout.write(
     limitedToCaller: planLimitedToCaller + applyLimitedToCaller,
     peakRssMb: peakRss / 2 ** 20,
     peakHeapMb: peakHeap / 2 ** 20,
+    retainedHeapMb,
+    planActions: plan.actions.length,
+    reportOutcomes: report.outcomes.length,
   })}\n`,
 );
 process.exit(0);
