@@ -95,7 +95,7 @@ export async function applyLicencePlan(
 ): Promise<LicenceApplyReport> {
   const plan = verifyLicencePlan(input);
   const concurrencyOf = concurrencyResolver(options.concurrency, 'concurrency', targets.keys());
-  const lockLeaseMs = positive(options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS, 'lockLeaseMs', 3);
+  const lockLeaseMs = positive(options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS, 'lockLeaseMs', 1_000);
   const recordTtlMs = positive(options.recordTtlMs ?? DEFAULT_RECORD_TTL_MS, 'recordTtlMs', 1);
   const store = checkStore(options.store ?? defaultStore);
   const only = options.only === undefined ? undefined : new Set(options.only);

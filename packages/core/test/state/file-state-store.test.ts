@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createFileStateStore, type RecordedActionOutcome, StateStoreError } from '@channelkit/core';
 import { describeIdempotencyStoreContract, describeSyncStateStoreContract } from '@channelkit/core/testing';
 import { describe, expect, it } from 'vitest';
+import { JournalScanner } from '../../src/state/journal/journal-codec';
 import { controlledClock, openFileStore, tempFolder } from './helpers';
 
 async function fileStoreUnderTest() {
@@ -59,12 +60,22 @@ describe('createFileStateStore', () => {
     await record(source, 3);
     const bytes = await readFile(source);
     const lastLineStart = bytes.subarray(0, bytes.length - 1).lastIndexOf(0x0a) + 1;
-    // Every cut inside the last record: the first two records stand, the third is not misread.
+    // Every cut inside the last record, read as the store reads a journal: the first records stand, the last is never
+    // misread, and the valid length ends where it began.
     for (let cut = lastLineStart; cut < bytes.length; cut += 1) {
+      const records: unknown[] = [];
+      const scanner = new JournalScanner((record) => records.push(record));
+      scanner.push(bytes.subarray(0, Math.floor(cut / 2)));
+      scanner.push(bytes.subarray(Math.floor(cut / 2), cut));
+      expect(scanner.finish()).toEqual({ validBytes: lastLineStart, records: 3, damagedLine: undefined });
+      expect(records).toHaveLength(3); // the header and two records
+    }
+    // And through the store itself, at cuts spread over the record: open, append, read back.
+    const step = Math.max(1, Math.floor((bytes.length - lastLineStart) / 6));
+    for (let cut = lastLineStart; cut < bytes.length; cut += step) {
       const path = join(folder, `cut-${cut}.journal`);
       await writeFile(path, bytes.subarray(0, cut));
       expect(await recordedIds(path)).toEqual(['zoom:a-0', 'zoom:a-1']);
-      // The torn tail was cut off: a record appended now is read back whole.
       const store = await openFileStore(path, { fsync: false });
       await store.recordOutcome({ planHash: PLAN, actionId: 'zoom:a-9', outcome: outcome(9), ttlMs: TTL });
       await store.close();
