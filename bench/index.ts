@@ -1,3 +1,4 @@
+import { benchLicenceSync } from './licence-sync';
 import { benchProvisionUnderRateLimit } from './provision-under-rate-limit';
 import { runTransportOverhead } from './transport-overhead';
 
@@ -8,9 +9,11 @@ type Benchmark = () => Promise<unknown>;
 const benchmarks: Record<string, Benchmark> = {
   'transport-overhead': runTransportOverhead,
   'provision-under-rate-limit': () => benchProvisionUnderRateLimit(),
+  'licence-sync': () =>
+    benchLicenceSync(process.argv.slice(2).filter((arg) => arg.startsWith('-') || /^[\d,.]+$/.test(arg))),
 };
 
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-') && !/^[\d,.]+$/.test(arg));
 const unknown = requested.filter((name) => !(name in benchmarks));
 if (unknown.length > 0) {
   console.error(

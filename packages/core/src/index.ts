@@ -1,3 +1,9 @@
+/**
+ * The channelkit client, the hub, licence sync, state stores, the adapter port, the HTTP transport and the error tree.
+ * @module
+ * @mergeModuleWith <project>
+ */
+
 // The public API of @channelkit/core, exported by name; everything else is private.
 
 export type { ApiKeyLocation, ApiKeyOptions, ApiKeyPairOptions } from './auth/api-key';
@@ -58,11 +64,15 @@ export type {
 export { PaginationError } from './errors/pagination-error';
 export type { PartiallyAppliedErrorOptions, PartialProgress } from './errors/partially-applied-error';
 export { PartiallyAppliedError } from './errors/partially-applied-error';
+export type { PlanInUseErrorOptions } from './errors/plan-in-use-error';
+export { PlanInUseError } from './errors/plan-in-use-error';
 export type { RequestSummary } from './errors/request-summary';
 export type { ResponseTooLargeErrorOptions } from './errors/response-too-large-error';
 export { ResponseTooLargeError } from './errors/response-too-large-error';
 export type { ResponseValidationContext } from './errors/response-validation-error';
 export { ResponseValidationError } from './errors/response-validation-error';
+export type { StateStoreErrorOptions } from './errors/state-store-error';
+export { StateStoreError } from './errors/state-store-error';
 export { SyncConflictError } from './errors/sync-conflict-error';
 export type { UnsupportedOperationErrorOptions } from './errors/unsupported-operation-error';
 export { UnsupportedOperationError } from './errors/unsupported-operation-error';
@@ -80,6 +90,13 @@ export type {
   TransportEventMap,
 } from './events/transport-events';
 export { TRANSPORT_EVENT_NAMES } from './events/transport-events';
+export type {
+  ChannelHub,
+  HubDesiredLicence,
+  HubLicencesResource,
+  HubOptions,
+} from './hub/create-hub';
+export { createHub } from './hub/create-hub';
 export type { IdempotencyOptions } from './idempotency/idempotency-options';
 export { DEFAULT_IDEMPOTENCY_LEASE_MS, DEFAULT_IDEMPOTENCY_TTL_MS } from './idempotency/idempotency-options';
 export type {
@@ -118,6 +135,54 @@ export type { TextLengthRule } from './port/text-length';
 export { checkTextLength } from './port/text-length';
 export type { Redactor } from './redaction/redactor';
 export { createRedactor, isSensitiveHeader, isSensitiveParam, REDACTED } from './redaction/redactor';
+export type { FileStateStore, FileStateStoreOptions } from './state/file-state-store';
+export { createFileStateStore } from './state/file-state-store';
+export type { MemoryStateStoreOptions, StateStore } from './state/memory-state-store';
+export { createMemoryStateStore } from './state/memory-state-store';
+export type {
+  OutcomeRecordAnswer,
+  OutcomeRecordRequest,
+  PlanLockAcquired,
+  PlanLockAnswer,
+  PlanLockHeld,
+  PlanLockRequest,
+  RecordedActionEntry,
+  RecordedActionOutcome,
+  RecordedActionStatus,
+  SyncStateStore,
+} from './state/sync-state-store';
+export type { HubLicenceApplyOptions, LicenceApplyOptions } from './sync/apply-plan';
+export type {
+  LicenceActionOutcome,
+  LicenceActionStatus,
+  LicenceApplyProgress,
+  LicenceApplyReport,
+  ReportedError,
+} from './sync/apply-report';
+export type { DesiredLicence } from './sync/desired-licence';
+export { desiredLicenceSchema } from './sync/desired-licence';
+export type {
+  LicenceAction,
+  LicenceActionKind,
+  LicenceFigures,
+  LicencePlan,
+  LicencePlanPlatform,
+  LicencePlanSummary,
+  LicenceTarget,
+  LicenceViolation,
+  LicenceViolationRule,
+} from './sync/licence-plan';
+export {
+  LICENCE_ACTION_KINDS,
+  LICENCE_PLAN_FORMAT,
+  LICENCE_PLAN_VERSION,
+  LICENCE_VIOLATION_RULES,
+} from './sync/licence-plan';
+export { hashLicencePlan, licenceActionKey } from './sync/plan-hash';
+export type { HubLicencePlanOptions, LicencePlanOptions, LicencePlanProgress } from './sync/plan-licences';
+export { DEFAULT_SYNC_CONCURRENCY } from './sync/plan-licences';
+export type { SeatRules, SeatRuleViolation } from './sync/seat-rules';
+export { verifyLicencePlan } from './sync/verify-plan';
 export { computeBackoffDelay, parseRetryAfter } from './transport/backoff';
 export {
   DEFAULT_MAX_RESPONSE_BYTES,

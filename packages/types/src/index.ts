@@ -22,6 +22,7 @@ export {
   type LicenceChangedEvent,
   type ReferralReceivedEvent,
   type ReferralUpdatedEvent,
+  type SyncCompletedEvent,
 } from './domain/channel-event';
 export { COMMITMENT_KINDS, type CommitmentKind, commitmentKindSchema } from './domain/commitment-kind';
 export { type Contact, contactSchema } from './domain/contact';
@@ -77,6 +78,7 @@ export {
   type ReferralStatus,
   referralStatusSchema,
 } from './domain/referral-status';
+export { type SyncTotals, syncTotalsSchema } from './domain/sync-totals';
 export { type Website, websiteSchema } from './domain/website';
 export { type CountryCode, countryCodeSchema } from './primitives/country-code';
 export { type CurrencyCode, currencyCodeSchema } from './primitives/currency-code';

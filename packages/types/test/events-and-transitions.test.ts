@@ -35,6 +35,15 @@ describe('channelEventSchema', () => {
       referral: { ...referral, status: 'in_review' },
       previousStatus: 'submitted',
     },
+    {
+      ...common,
+      type: 'sync.completed',
+      planHash: `sha256:${'ab'.repeat(32)}`,
+      totals: { actions: 3, applied: 1, alreadyApplied: 0, noop: 1, stale: 1, failed: 0, notDone: 0 },
+      complete: true,
+      aborted: false,
+      durationMs: 1250,
+    },
   ];
 
   it.each(events.map((event) => [event.type, event] as const))('accepts %s', (_, event) => {
@@ -63,6 +72,26 @@ describe('channelEventSchema', () => {
       channelEventSchema.safeParse({ ...common, occurredAt: 'yesterday', type: 'account.activated', account })
         .error?.issues[0]?.path,
     ).toEqual(['occurredAt']);
+  });
+
+  it('refuses a sync.completed event whose plan hash or totals are malformed', () => {
+    const event = {
+      ...common,
+      type: 'sync.completed',
+      planHash: `sha256:${'ab'.repeat(32)}`,
+      totals: { actions: 1, applied: 1, alreadyApplied: 0, noop: 0, stale: 0, failed: 0, notDone: 0 },
+      complete: true,
+      aborted: false,
+      durationMs: 10,
+    };
+    expect(channelEventSchema.safeParse(event).success).toBe(true);
+    expect(channelEventSchema.safeParse({ ...event, planHash: 'md5:abc' }).error?.issues[0]?.path).toEqual([
+      'planHash',
+    ]);
+    expect(
+      channelEventSchema.safeParse({ ...event, totals: { ...event.totals, failed: -1 } }).error?.issues[0]
+        ?.path,
+    ).toEqual(['totals', 'failed']);
   });
 });
 

@@ -5,6 +5,15 @@ import {
   licenceStateSchema,
 } from '@channelkit/types';
 import type { PartnerAdapter } from '../port/adapter-port';
+import { createMemoryStateStore } from '../state/memory-state-store';
+import type { SyncStateStore } from '../state/sync-state-store';
+import type { LicenceApplyOptions } from '../sync/apply-plan';
+import { applyLicencePlan } from '../sync/apply-plan';
+import type { LicenceApplyReport } from '../sync/apply-report';
+import type { DesiredLicence } from '../sync/desired-licence';
+import type { LicencePlan } from '../sync/licence-plan';
+import { type LicencePlanOptions, planLicences } from '../sync/plan-licences';
+import { type PlatformTarget, registerTarget, type TargetCall } from '../sync/platform-target';
 import { accountIdSchema } from './account-id';
 import type { RequestOptions } from './client-options';
 import type { OperationRunner } from './operation-runner';
@@ -24,12 +33,83 @@ export interface LicencesResource {
    * await client.licences.set(account.id, { seats: 40 });
    */
   set(accountId: string, change: LicenceChange, options?: RequestOptions): Promise<LicenceState>;
+  /**
+   * Plans a licence sync, like `terraform plan`: reads every account of `desired` (a list, or a stream of rows) with
+   * bounded concurrency under the platform's rate limiter, and returns a {@link LicencePlan}: plain JSON with a
+   * content hash, an action per account (`increase`, `decrease`, `change_plan` or `noop`) and the rows that break a
+   * seat rule (`violations`), each with the figures before and after and a reason in words. Reads only. A list is
+   * validated whole before any request (`ValidationError` naming the row and field).
+   * @example
+   * const plan = await client.licences.plan([{ accountId: 'a1b2c3', seats: 25 }]);
+   * console.log(plan.summary, plan.violations.map((v) => v.reason));
+   */
+  plan(
+    desired: Iterable<DesiredLicence> | AsyncIterable<DesiredLicence>,
+    options?: LicencePlanOptions,
+  ): Promise<LicencePlan>;
+  /**
+   * Applies a plan made by `plan()`, like `terraform apply`: refuses a plan edited since (before any request), then
+   * runs its actions with bounded concurrency; each reads the account afresh and writes only while the plan's figures
+   * still hold (else it is `stale`, never overwritten), under an idempotency key derived from the plan. Settled
+   * actions are recorded in `options.store`, so the same plan run again with the same store repeats nothing and
+   * finishes the rest. Emits `licence.changed` per write and `sync.completed` at the end; resolves with a report of
+   * every action (also when aborted).
+   * @example
+   * const report = await client.licences.apply(plan, { store, concurrency: 8, onProgress: (p) => console.log(p.done, p.total) });
+   */
+  apply(plan: LicencePlan, options?: LicenceApplyOptions): Promise<LicenceApplyReport>;
 }
 
 /** Builds `client.licences` over an adapter. */
 export function createLicencesResource(adapter: PartnerAdapter, run: OperationRunner): LicencesResource {
   const { licences, capabilities } = adapter;
-  return {
+  let defaultStore: SyncStateStore | undefined;
+
+  const callOptions = (call: TargetCall): RequestOptions => ({
+    signal: call.signal,
+    timeoutMs: call.timeoutMs,
+  });
+  const previewMethod = (licences as { preview?: unknown }).preview;
+  const target: PlatformTarget = {
+    partner: adapter.partner,
+    scope: adapter.idempotencyScope,
+    seatRules: adapter.seatRules,
+    supports: { get: capabilities.licences.get, set: capabilities.licences.set },
+    logger: run.logger,
+    async read(accountId, call) {
+      return run.output(
+        licenceStateSchema,
+        await licences.get(accountId, run.context(callOptions(call))),
+        'licences.get',
+      );
+    },
+    async write(accountId, change, call) {
+      const parsed = run.input(licenceChangeSchema, change, 'licence change');
+      return run.write(
+        {
+          operation: 'licences.set',
+          input: { accountId, change: parsed },
+          output: licenceStateSchema,
+          resourceId: accountId,
+          remember: false,
+        },
+        { ...callOptions(call), idempotencyKey: call.idempotencyKey },
+        (context) => licences.set(accountId, parsed, context),
+        (current, key) => run.emit('licence.changed', key, { accountId, previous: call.previous, current }),
+      );
+    },
+    preview:
+      typeof previewMethod === 'function'
+        ? (accountId, change, call) =>
+            Promise.resolve(previewMethod.call(licences, accountId, change, run.context(callOptions(call))))
+        : undefined,
+    completed(runId, fields) {
+      run.emit('sync.completed', `${fields.planHash}:${runId}`, fields);
+    },
+  };
+  const targets = new Map([[adapter.partner, target]]);
+
+  const resource: LicencesResource = {
     async get(accountId, options) {
       run.require(licences.get, capabilities.licences.get, 'licences.get');
       const id = run.argument(accountIdSchema, accountId, 'accountId', 'licences.get');
@@ -53,5 +133,16 @@ export function createLicencesResource(adapter: PartnerAdapter, run: OperationRu
         (current, key) => run.emit('licence.changed', key, { accountId: id, current }),
       );
     },
+
+    plan(desired, options = {}) {
+      return planLicences(targets, desired, options, adapter.partner);
+    },
+
+    apply(plan, options = {}) {
+      defaultStore ??= createMemoryStateStore();
+      return applyLicencePlan(targets, plan, options, defaultStore);
+    },
   };
+  registerTarget(resource, target);
+  return resource;
 }

@@ -24,6 +24,11 @@ export interface WriteSpec<Schema extends z.ZodType> {
   output: Schema;
   /** The resource the write concerns, when known before it runs (e.g. the account whose seats change). */
   resourceId?: string | undefined;
+  /**
+   * Keep a caller's key in the client's idempotency store (the default). The licence sync engine passes `false`: its
+   * key still reaches the adapter and names the event, but its own checkpoints and fresh reads do the store's job.
+   */
+  remember?: boolean | undefined;
 }
 
 /** Everything the runner is built with. */
@@ -50,6 +55,11 @@ export class OperationRunner {
 
   constructor(settings: OperationRunnerSettings) {
     this.#settings = settings;
+  }
+
+  /** The client's logger. */
+  get logger(): Logger {
+    return this.#settings.logger;
   }
 
   /** Parses caller input with a schema; failures become a `ValidationError` naming the field. */
@@ -142,7 +152,7 @@ export class OperationRunner {
       return value;
     };
     // A key the client generated protects only the retries within this call: nothing to remember.
-    if (options?.idempotencyKey === undefined) return run(undefined);
+    if (options?.idempotencyKey === undefined || spec.remember === false) return run(undefined);
     const outcome = await this.#settings.guard.run({
       operation: spec.operation,
       idempotencyKey: context.idempotencyKey,

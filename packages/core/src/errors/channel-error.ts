@@ -26,7 +26,9 @@ export type ChannelErrorCode =
   | 'partially_applied'
   | 'idempotency_key_reuse'
   | 'idempotency_key_in_use'
-  | 'pagination_stopped';
+  | 'pagination_stopped'
+  | 'plan_in_use'
+  | 'state_store_failed';
 
 /** Options every channelkit error accepts. */
 export interface ChannelErrorOptions {

@@ -12,6 +12,7 @@ import type { PartialProgress } from '../errors/partially-applied-error';
 import type { Logger } from '../logging/logger';
 import type { PaginationBounds } from '../pagination/pagination-bounds';
 import type { Paginator } from '../pagination/paginator';
+import type { SeatRules } from '../sync/seat-rules';
 import type { HttpTransport } from '../transport/http-transport';
 import type { HttpTransportOptions, RetryOptions } from '../transport/transport-types';
 
@@ -108,6 +109,12 @@ export interface PartnerAdapter {
    * idempotency store, e.g. the Zoom master account id. Keys are always separated by `partner`.
    */
   readonly idempotencyScope?: string | undefined;
+  /**
+   * The platform's seat rules, as data, for licence sync plans: which commitments shrink only at renewal, a renewal
+   * window, and any further rule. The defaults (no fewer seats than are assigned, annual commitments shrink only at
+   * renewal, the reported cap holds) apply when absent.
+   */
+  readonly seatRules?: SeatRules | undefined;
   /** Builds the adapter's transport (base URL, auth, error parsing, rate-limit categories) with the client's settings. */
   createTransport(settings: TransportSettings): HttpTransport;
   /** Enterprise-account operations. */

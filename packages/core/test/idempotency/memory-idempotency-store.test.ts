@@ -1,6 +1,6 @@
 import { ConfigurationError, createMemoryIdempotencyStore } from '@channelkit/core';
+import { describeIdempotencyStoreContract } from '@channelkit/core/testing';
 import { describe, expect, it } from 'vitest';
-import { describeIdempotencyStoreContract } from './store-contract';
 
 function controlledClock() {
   let now = 1_750_000_000_000;

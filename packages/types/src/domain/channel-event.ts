@@ -6,6 +6,7 @@ import { type EnterpriseAccount, enterpriseAccountSchema } from './enterprise-ac
 import { type LicenceState, licenceStateSchema } from './licence-state';
 import { type Referral, referralSchema } from './referral';
 import { type ReferralStatus, referralStatusSchema } from './referral-status';
+import { type SyncTotals, syncTotalsSchema } from './sync-totals';
 
 /** Every event type, in the order of {@link channelEventSchema}'s members. */
 export const CHANNEL_EVENT_TYPES = [
@@ -16,6 +17,7 @@ export const CHANNEL_EVENT_TYPES = [
   'licence.changed',
   'referral.received',
   'referral.updated',
+  'sync.completed',
 ] as const;
 
 /** What every {@link ChannelEvent} carries. */
@@ -91,9 +93,28 @@ export interface ReferralUpdatedEvent extends ChannelEventBase {
 }
 
 /**
+ * A licence sync (`client.licences.apply(plan)`) finished on a platform: the plan's hash and how its actions ended.
+ * A hub applying a plan across platforms emits one per platform.
+ */
+export interface SyncCompletedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'sync.completed';
+  /** The hash of the plan applied, `sha256:` and 64 hex digits; the same plan always has the same hash. */
+  planHash: string;
+  /** This platform's actions, counted by outcome. */
+  totals: SyncTotals;
+  /** True when nothing is left to do for this plan on this platform: no action failed or was left undone. */
+  complete: boolean;
+  /** True when the run was stopped by its `AbortSignal`. */
+  aborted: boolean;
+  /** How long the run took, in milliseconds. */
+  durationMs: number;
+}
+
+/**
  * Something that changed on a platform, discriminated by `type`. Every event has `id`, `partner` and `occurredAt`;
  * account events carry the `account`, `licence.changed` the `current` (and when known `previous`) licence state,
- * referral events the `referral`.
+ * referral events the `referral`, `sync.completed` the plan's hash and the outcome counts of a licence sync.
  *
  * @example
  * ```ts
@@ -113,7 +134,8 @@ export type ChannelEvent =
   | AccountClosedEvent
   | LicenceChangedEvent
   | ReferralReceivedEvent
-  | ReferralUpdatedEvent;
+  | ReferralUpdatedEvent
+  | SyncCompletedEvent;
 
 const common = {
   id: z.string().min(1, 'must not be empty'),
@@ -156,6 +178,15 @@ export const channelEventSchema = schemaFor<ChannelEvent>()(
       type: z.literal('referral.updated'),
       referral: referralSchema,
       previousStatus: referralStatusSchema.optional(),
+    }),
+    z.object({
+      ...common,
+      type: z.literal('sync.completed'),
+      planHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: followed by 64 hex digits'),
+      totals: syncTotalsSchema,
+      complete: z.boolean(),
+      aborted: z.boolean(),
+      durationMs: z.number().nonnegative('must not be negative'),
     }),
   ]),
 );

@@ -1,14 +1,21 @@
-import type { IdempotencyClaimRequest, IdempotencyStore } from '@channelkit/core';
 import { describe, expect, it } from 'vitest';
+import type { IdempotencyClaimRequest, IdempotencyStore } from '../idempotency/idempotency-store';
+import type { StoreContractOptions } from './sync-state-store-contract';
 
-/** A store under test, and a way to move its clock forward. */
-export interface StoreUnderTest {
+/** An idempotency store under test, a way to move its clock forward, and for a durable store, a way to reopen it. */
+export interface IdempotencyStoreUnderTest {
+  /** The store, without keys (or with a fresh key prefix). */
   store: IdempotencyStore;
   /**
    * Moves the store's clock forward by `ms`. An in-memory store is given a clock it controls; a networked store
    * whose server keeps time can wait instead (the contract uses leases and TTLs of a few seconds at most).
    */
   advance(ms: number): void | Promise<void>;
+  /**
+   * For a durable store (`{ durable: true }`): closes it as a process ending would, and opens it again on the same data (same file,
+   * database or key prefix), with the same clock. The contract then checks that results survive.
+   */
+  reopen?: (() => Promise<IdempotencyStore>) | undefined;
 }
 
 const LEASE_MS = 1_000;
@@ -23,14 +30,18 @@ function request(
 }
 
 /**
- * The behaviour every `IdempotencyStore` must have, as the client relies on it. Run it against a new store
- * implementation (a journal file, Redis, PostgreSQL...) at the top level of a vitest file:
- * `describeIdempotencyStoreContract('redis', async () => ({ store: await redisStore(), advance: sleep }))`.
- * `open` must return a store without keys (or with a fresh key prefix) each time.
+ * The behaviour every `IdempotencyStore` must have, as the client relies on it, as a vitest suite. Run it against a
+ * new store implementation (Redis, PostgreSQL...) at the top level of a test file. `open` must return a store
+ * without keys (or with a fresh key prefix) each time.
+ * @example
+ * import { describeIdempotencyStoreContract } from '@channelkit/core/testing';
+ *
+ * describeIdempotencyStoreContract('redis', async () => ({ store: await redisStore(), advance: sleep }));
  */
 export function describeIdempotencyStoreContract(
   name: string,
-  open: () => StoreUnderTest | Promise<StoreUnderTest>,
+  open: () => IdempotencyStoreUnderTest | Promise<IdempotencyStoreUnderTest>,
+  options: StoreContractOptions = {},
 ): void {
   describe(`IdempotencyStore contract: ${name}`, () => {
     it('claims a free key once; a second claim with the same fingerprint finds it in progress', async () => {
@@ -167,5 +178,28 @@ export function describeIdempotencyStoreContract(
       expect(await store.complete('k', 'forged', { result: 1, ttlMs: TTL_MS })).toBe(false);
       expect(await store.claim(request('k'))).toEqual({ status: 'in_progress' });
     });
+
+    if (options.durable === true)
+      it('keeps results, progress and bindings when reopened', async () => {
+        const { store, reopen } = await open();
+        if (reopen === undefined) throw new Error('a durable store under test must come with reopen()');
+        const done = await store.claim(request('done', 'fp-1', 'licences.set'));
+        const partial = await store.claim(request('partial'));
+        if (done.status !== 'claimed' || partial.status !== 'claimed') throw new Error('expected claims');
+        const result = { id: 'a-1', seats: 40, name: '上海示例' };
+        await store.complete('done', done.token, { result, ttlMs: TTL_MS });
+        const progress = { resourceId: 'a-1', applied: ['created a-1'], remaining: ['set seats'] };
+        await store.release('partial', partial.token, { progress, ttlMs: TTL_MS });
+        const again = await reopen();
+        expect(await again.claim(request('done', 'fp-1', 'licences.set'))).toEqual({
+          status: 'completed',
+          result,
+        });
+        expect(await again.claim(request('done', 'fp-2'))).toEqual({
+          status: 'mismatch',
+          operation: 'licences.set',
+        });
+        expect(await again.claim(request('partial'))).toMatchObject({ status: 'claimed', progress });
+      });
   });
 }
