@@ -57,11 +57,12 @@ function credentialSource(options: ZhumuOptions, env: NodeJS.ProcessEnv): Creden
 function pathPrefixOf(options: ZhumuOptions, env: NodeJS.ProcessEnv): string {
   const raw = options.pathPrefix ?? fromEnv(env.ZHUMU_PATH_PREFIX) ?? ZHUMU_DEFAULT_PATH_PREFIX;
   const prefix = raw.trim().replace(/\/+$/, '');
-  if (prefix !== '' && !/^(\/[A-Za-z0-9._~-]+)+$/.test(prefix)) {
+  const dotSegment = prefix.split('/').some((segment) => segment === '.' || segment === '..');
+  if (dotSegment || (prefix !== '' && !/^(\/[A-Za-z0-9._~-]+)+$/.test(prefix))) {
     throw new ConfigurationError({
       option: 'pathPrefix',
       env: 'ZHUMU_PATH_PREFIX',
-      problem: `must be empty or a path such as '/v3' (segments of letters, digits, '.', '_', '~', '-'), got ${JSON.stringify(raw)}`,
+      problem: `must be empty or a path such as '/v3' (segments of letters, digits, '.', '_', '~', '-'; no '.' or '..' segment), got ${JSON.stringify(raw)}`,
     });
   }
   return prefix;
