@@ -102,7 +102,7 @@ function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
 
 /**
  * Creates a sandbox: in-memory partner platforms with fault injection, rate limits and a request log. By default it
- * hosts the in-memory Zoom; `platforms` hosts others, including platforms written outside this package.
+ * hosts every platform of this package; `platforms` hosts others, including platforms written outside this package.
  *
  * @example
  * ```ts
