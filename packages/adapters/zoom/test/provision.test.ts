@@ -1,4 +1,6 @@
 import { inspect } from 'node:util';
+import { ValidationError } from '@channelkit/core';
+import { ZOOM_SANDBOX_CREDENTIALS } from '@channelkit/sandbox';
 import { enterpriseAccountSchema } from '@channelkit/types';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, provisionInput, sandboxed, sentTo } from './harness';
@@ -46,8 +48,10 @@ describe('accounts.provision', () => {
         last_name: 'Tan',
         email: 'ada@acme.example',
         phone_number: '+6591234567',
-        address: '1 Raffles Place, #20-01',
+        address: '1 Raffles Place',
+        apt: '#20-01',
         city: 'Singapore',
+        state: 'Singapore',
         zip: '048616',
         country: 'SG',
       },
@@ -62,12 +66,56 @@ describe('accounts.provision', () => {
     expect(sandbox.zoom.listAccounts()[0]?.plan).toMatchObject({ type: 'monthly', hosts: 3 });
   });
 
-  it('subscribes no plan without seats and falls back to the profile country', async () => {
+  it('subscribes no plan without seats, and needs no billing address then', async () => {
     const { sandbox, adapter, context, sent } = sandboxed();
     const { seats: _seats, ...input } = provisionInput();
-    const account = await adapter.accounts.provision(input, context);
+    const account = await adapter.accounts.provision(
+      { ...input, profile: { ...input.profile, address: undefined } },
+      context,
+    );
     expect(sandbox.zoom.getAccount(account.id)?.plan).toBeUndefined();
     expect(sent.filter((request) => request.url.pathname.endsWith('/plans'))).toHaveLength(0);
+  });
+
+  it.each([
+    ['no address', undefined, ['profile.address']],
+    ['an address without region', { region: undefined }, ['profile.address.region']],
+    ['an address without postal code', { postalCode: undefined }, ['profile.address.postalCode']],
+    [
+      'an address with neither',
+      { region: undefined, postalCode: undefined },
+      ['profile.address.region', 'profile.address.postalCode'],
+    ],
+  ])(
+    'refuses seats for a customer with %s before sending anything: Zoom bills them to a full address',
+    async (_, change, fields) => {
+      const { sandbox, adapter, context, sent } = sandboxed();
+      const input = provisionInput();
+      const address = change && input.profile.address && { ...input.profile.address, ...change };
+      const failure = await adapter.accounts
+        .provision({ ...input, profile: { ...input.profile, address } }, context)
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ValidationError);
+      expect((failure as ValidationError).field).toBe(fields[0]);
+      expect((failure as ValidationError).issues.map((issue) => issue.path)).toEqual(fields);
+      expect((failure as Error).message).toContain('billing contact');
+      expect(sent).toHaveLength(0);
+      expect(sandbox.zoom.listAccounts()).toHaveLength(0);
+    },
+  );
+
+  it('sends a billing contact the sandbox, holding Zoom’s published schema, accepts without a second line', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
+    const input = provisionInput();
+    const { line2: _line2, ...address } = input.profile.address ?? { line1: '', city: '', country: '' };
+    const account = await adapter.accounts.provision(
+      { ...input, profile: { ...input.profile, address } },
+      context,
+    );
+    expect(bodyOf(sentTo(sent, 'POST', `/accounts/${account.id}/plans`)[0]).contact).not.toHaveProperty(
+      'apt',
+    );
+    expect(sandbox.zoom.getAccount(account.id)?.plan).toMatchObject({ hosts: 10 });
   });
 
   it('refuses an account name longer than 64 characters before sending anything', async () => {
@@ -292,6 +340,45 @@ describe('accounts.provision', () => {
     const account = await adapter.accounts.provision(provisionInput(), context);
     expect(sentTo(sent, 'POST', `/accounts/${account.id}/plans`)).toHaveLength(2);
     expect(sandbox.zoom.getAccount(account.id)?.plan).toMatchObject({ hosts: 10 });
+  });
+
+  it('reports each decision at info level with account ids, never an email, the password or a credential', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
+    const lines: { level: string; text: string }[] = [];
+    const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+      lines.push({ level, text: `${message} ${JSON.stringify(fields ?? {})}` });
+    context.logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+    // A create whose answer is lost, then a plan subscription whose answer is lost: both resolved by reading.
+    sandbox.faults.add({
+      method: 'POST',
+      path: '/v2/accounts',
+      when: 'after',
+      fault: { kind: 'reset' },
+      times: 1,
+    });
+    sandbox.faults.add({
+      method: 'POST',
+      path: /\/plans$/,
+      when: 'after',
+      fault: { kind: 'server_error', status: 502 },
+      times: 1,
+    });
+
+    const account = await adapter.accounts.provision(provisionInput(), context);
+
+    const { password } = bodyOf<{ password: string }>(sentTo(sent, 'POST', '/accounts')[0]);
+    expect(lines.map((line) => line.level)).toEqual(lines.map(() => 'info'));
+    expect(lines.map((line) => line.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('resolved by lookup'),
+        expect.stringContaining('plan subscription resolved by lookup'),
+      ]),
+    );
+    expect(lines.every((line) => line.text.includes(account.id))).toBe(true);
+    const printed = JSON.stringify(lines).toLowerCase();
+    for (const secret of ['ada@acme.example', password, ZOOM_SANDBOX_CREDENTIALS.clientSecret, 'bearer']) {
+      expect(printed).not.toContain(secret.toLowerCase());
+    }
   });
 
   it('never logs the generated password', async () => {
