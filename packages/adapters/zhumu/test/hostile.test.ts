@@ -258,6 +258,17 @@ describe('every Zhumu answer is validated before it is read', () => {
     expect(followed).toBe(false);
   });
 
+  it('reads no more of an answer than the client’s maxResponseBytes', async () => {
+    const { adapter } = hostile(
+      http.post(`${API}/enterprise/get`, () =>
+        HttpResponse.json(enterprise('e1', { status_reason: '长'.repeat(2_000) })),
+      ),
+    );
+    const client = createClient(adapter, { maxResponseBytes: 1_024 });
+    await expect(client.accounts.get('e1')).rejects.toBeInstanceOf(ResponseTooLargeError);
+    expect((await createClient(adapter).accounts.get('e1')).id).toBe('e1');
+  });
+
   it('reads Beijing-time timestamps without an offset as +08:00', async () => {
     const { adapter, context } = hostile(
       http.post(`${API}/enterprise/get`, () =>

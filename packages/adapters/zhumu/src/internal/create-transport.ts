@@ -24,14 +24,13 @@ export function createZhumuTransport(
   settings: TransportSettings,
 ): HttpTransport {
   return createHttpTransport({
+    // Every client setting (timeout, response cap, retries, user agent, body events) reaches the transport by name,
+    // including settings added after this adapter was written; only the rate limits are merged over Zhumu's own.
+    ...settings,
+    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
     baseURL: connection.apiUrl,
     platform: 'zhumu',
     auth: zhumuCredentialsAuth(connection.credentials),
-    timeoutMs: settings.timeoutMs,
-    retry: settings.retry,
-    userAgent: settings.userAgent,
-    emitBodies: settings.emitBodies,
-    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
     // Zhumu has no idempotency key; provisioning resolves ambiguous creates by reading instead.
     idempotencyHeader: null,
     requestIdHeader: 'x-request-id',
