@@ -36,6 +36,25 @@ export {
   startSandbox,
 } from './server/start-sandbox';
 export type {
+  ZhumuEnterpriseStatusCode,
+  ZhumuLicenceStatusCode,
+  ZhumuPlan,
+  ZhumuSandboxControls,
+  ZhumuSandboxCredentials,
+  ZhumuSandboxEnterprise,
+  ZhumuSandboxEnterpriseInput,
+  ZhumuSandboxLicence,
+  ZhumuSandboxOptions,
+} from './zhumu/zhumu-controls';
+export {
+  ZHUMU_API_BASE_URL,
+  ZHUMU_PATH_PREFIX,
+  ZHUMU_RATE_LIMITS_PER_MINUTE,
+  ZHUMU_SANDBOX_CREDENTIALS,
+  ZHUMU_SANDBOX_RATE_LIMITS,
+} from './zhumu/zhumu-defaults';
+export { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
+export type {
   ZoomPlanStatus,
   ZoomPlanType,
   ZoomSandboxAccount,

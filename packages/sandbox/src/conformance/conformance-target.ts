@@ -4,6 +4,7 @@ import type { Sandbox } from '../create-sandbox';
 import type { FaultRule } from '../faults/fault-rule';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { SandboxPlatform } from '../platform/sandbox-platform';
+import type { RequestRecord } from '../request-record';
 import type { SandboxOptions } from '../sandbox-options';
 
 /** Matches one kind of request in fault rules: a method and a path. */
@@ -49,6 +50,12 @@ export interface PlatformConformanceProfile<Connection = unknown> {
   customer(n: number, seats?: number): ProvisionAccountInput;
   /** Makes `count` licences of an account assigned, as the platform's users would. */
   assignSeats(sandbox: Sandbox, accountId: string, count: number): void;
+  /**
+   * Whether a recorded request changes state, for the tests that check nothing was written. Default: every request
+   * but a `GET` and a token request (category `oauth`). A platform that reads through `POST` (form or envelope APIs)
+   * says which requests write, e.g. by their rate-limit category.
+   */
+  readonly isWrite?: ((request: RequestRecord) => boolean) | undefined;
 }
 
 /** One adapter run through the conformance suite. */

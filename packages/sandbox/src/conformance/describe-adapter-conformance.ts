@@ -13,6 +13,7 @@ import {
 import { capabilitiesSchema } from '@channelkit/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../faults/fault-rule';
+import type { RequestRecord } from '../request-record';
 import type { ConformanceTarget, ConformanceWorld, ConformanceWorldOptions } from './conformance-target';
 import { internationalCustomer, mainlandChinaCustomer } from './customers';
 import { worldOpener } from './open-world';
@@ -45,10 +46,11 @@ export function describeAdapterConformance<Connection>(target: ConformanceTarget
     return createClient(target.connect(current.connection), { ...fastRetries, ...options });
   }
 
+  const isWrite =
+    profile.isWrite ?? ((request: RequestRecord) => request.method !== 'GET' && request.category !== 'oauth');
+
   function writesSent(current: ConformanceWorld<Connection>): number {
-    return current.sandbox.requests.filter(
-      (request) => request.method !== 'GET' && request.category !== 'oauth',
-    ).length;
+    return current.sandbox.requests.filter(isWrite).length;
   }
 
   async function listAll(client: ChannelClient) {
