@@ -20,6 +20,7 @@ import {
 } from '@channelkit/sandbox';
 import { mainlandChinaCustomer, mainlandCreditCode } from '@channelkit/sandbox/conformance';
 import type { ProvisionAccountInput } from '@channelkit/types';
+import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
@@ -32,6 +33,11 @@ afterEach(() => {
   server.events.removeAllListeners();
 });
 afterAll(() => server.close());
+
+/** Lets requests to a real server on `origin` (the loopback sandbox, a hostile server) pass msw untouched. */
+export function letThrough(origin: string): void {
+  server.use(http.all(`${origin}/*`, () => passthrough()));
+}
 
 /** The sandbox's API URL: base URL and the contract's path prefix. */
 export const API = `${BIZCONF_SANDBOX_BASE_URL}/openapi/v1`;
