@@ -95,7 +95,7 @@ describe('suspend, resume and close', () => {
     const { client, controls, sent } = sandboxed();
     const account = await client.accounts.provision(customer(1));
     const events: string[] = [];
-    const record = (event: ClientEventMap['account.suspended']) =>
+    const record = (event: ClientEventMap['account.suspended' | 'account.activated' | 'account.closed']) =>
       events.push(`${event.type} ${event.account.status}`);
     client.on('account.suspended', record);
     client.on('account.activated', record);
