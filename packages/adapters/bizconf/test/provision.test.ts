@@ -65,6 +65,16 @@ describe('provisioning: the create request', () => {
     expect((await client.licences.get(account.id)).seats.purchased).toBe(1);
   });
 
+  it('passes on Bizconf’s refusal of a plan it does not have (42203), creating nothing', async () => {
+    const { client, controls } = sandboxed();
+    const failure = await client.accounts
+      .provision(customer(20, { plan: 'GOLD' }))
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'BadRequestError', status: 422, platformCode: 42203 });
+    expect((failure as Error).message).toContain('套餐不存在：GOLD');
+    expect(controls.listTasks()).toHaveLength(0);
+  });
+
   it('refuses what Bizconf cannot store before any request, naming the field', async () => {
     const { client, sent } = sandboxed();
     const valid = customer(3);

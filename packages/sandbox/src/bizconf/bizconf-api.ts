@@ -9,7 +9,7 @@ import {
   type TaskRecord,
 } from './bizconf-store';
 import { addDays, beijingDate, beijingTime } from './bizconf-time';
-import { FieldErrors, readCreate } from './bizconf-validation';
+import { FieldErrors, isPlanCode, PLAN_CODES, readCreate } from './bizconf-validation';
 
 /** Rate-limit category of an endpoint: reads (task polls included) and writes are limited separately. */
 export type BizconfCategory = 'query' | 'write';
@@ -166,6 +166,9 @@ function createEnterprise({ store, body }: BizconfCall): Response {
   const errors = new FieldErrors();
   const input = readCreate(body, errors);
   if (!input) return paramInvalid(errors.list);
+  if (!isPlanCode(input.planCode)) {
+    return envelope(CODES.planUnknown, `套餐不存在：${input.planCode}，可选：${PLAN_CODES.join('、')}`);
+  }
   const fingerprint = canonicalJson(body);
   const earlier = store.createOrder(input.bizNo);
   if (earlier) {

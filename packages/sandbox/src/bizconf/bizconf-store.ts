@@ -250,7 +250,7 @@ export class BizconfStore implements BizconfSandboxControls {
       createdAt: now,
       updatedAt: now,
       licence: {
-        planCode: input.planCode,
+        planCode: input.planCode as BizconfPlanCode,
         seats: input.seats,
         usedSeats: 0,
         renewalSeats: undefined,

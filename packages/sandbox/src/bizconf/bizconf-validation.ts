@@ -77,7 +77,12 @@ export interface AddressInput {
   postcode: string | undefined;
 }
 
-/** A create request, read and checked. */
+/** True for a plan of the contract. */
+export function isPlanCode(value: string): value is (typeof PLAN_CODES)[number] {
+  return (PLAN_CODES as readonly string[]).includes(value);
+}
+
+/** A create request, read and checked (but for whether its plan exists). */
 export interface CreateInput {
   bizNo: string;
   enterpriseName: string;
@@ -87,7 +92,7 @@ export interface CreateInput {
   website: string | undefined;
   address: AddressInput | undefined;
   admin: AdminInput;
-  planCode: (typeof PLAN_CODES)[number];
+  planCode: string;
   seats: number;
   externalId: string | undefined;
 }
@@ -168,14 +173,8 @@ export function readCreate(body: Record<string, unknown>, errors: FieldErrors): 
   if (website !== undefined && !/^https?:\/\/\S+$/i.test(website)) errors.add('website', '网址格式错误');
   const address = readAddress(body.address, errors);
   const admin = readAdmin(body.admin, errors);
-  let planCode: CreateInput['planCode'] = 'STANDARD';
-  if (body.planCode !== undefined) {
-    if (PLAN_CODES.includes(body.planCode as CreateInput['planCode'])) {
-      planCode = body.planCode as CreateInput['planCode'];
-    } else {
-      errors.add('planCode', `套餐不存在，可选：${PLAN_CODES.join('、')}`);
-    }
-  }
+  // An unknown plan is a business refusal (42203), answered once the request is otherwise well formed.
+  const planCode = body.planCode === undefined ? 'STANDARD' : errors.text(body.planCode, 'planCode', 32);
   const seats = body.seats === undefined ? 1 : errors.seats(body.seats);
   const externalId = errors.text(body.externalId, 'externalId', 64, true);
   if (
@@ -186,6 +185,7 @@ export function readCreate(body: Record<string, unknown>, errors: FieldErrors): 
     industry === undefined ||
     scale === undefined ||
     admin === undefined ||
+    planCode === undefined ||
     seats === undefined
   ) {
     return undefined;
