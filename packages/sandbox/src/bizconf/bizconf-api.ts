@@ -194,7 +194,7 @@ function createEnterprise({ store, body }: BizconfCall): Response {
       `该统一社会信用代码的企业正在开通中（任务 ID：${running.taskId}），请稍后查询`,
     );
   }
-  return success(taskJson(store.startTask(input, fingerprint)));
+  return success(taskJson(store.startTask({ ...input, planCode: input.planCode }, fingerprint)));
 }
 
 const STATUSES: readonly string[] = Object.keys(STATUS_DESC);

@@ -48,7 +48,7 @@ export interface TaskRecord {
   bizNo: string;
   /** Canonical JSON of the create body: the same bizNo with another body is refused. */
   fingerprint: string;
-  input: CreateInput;
+  input: CreateInput & { planCode: BizconfPlanCode };
   createdAt: number;
   readyAt: number;
   status: BizconfTaskStatus;
@@ -182,7 +182,7 @@ export class BizconfStore implements BizconfSandboxControls {
     return undefined;
   }
 
-  startTask(input: CreateInput, fingerprint: string): TaskRecord {
+  startTask(input: CreateInput & { planCode: BizconfPlanCode }, fingerprint: string): TaskRecord {
     const now = this.now();
     let taskId: string;
     do taskId = `T${this.#randomText(ALPHANUMERIC, 20)}`;
@@ -233,7 +233,11 @@ export class BizconfStore implements BizconfSandboxControls {
     );
   }
 
-  #insert(input: CreateInput, status: BizconfEnterpriseStatus, now: number): EnterpriseRecord {
+  #insert(
+    input: CreateInput & { planCode: BizconfPlanCode },
+    status: BizconfEnterpriseStatus,
+    now: number,
+  ): EnterpriseRecord {
     const termStart = beijingDate(now);
     const enterprise: EnterpriseRecord = {
       enterpriseId: this.#enterpriseId(),
@@ -250,7 +254,7 @@ export class BizconfStore implements BizconfSandboxControls {
       createdAt: now,
       updatedAt: now,
       licence: {
-        planCode: input.planCode as BizconfPlanCode,
+        planCode: input.planCode,
         seats: input.seats,
         usedSeats: 0,
         renewalSeats: undefined,

@@ -1,4 +1,4 @@
-import { type AccountsPort, paginate } from '@channelkit/core';
+import { type AccountsPort, type OperationContext, paginate } from '@channelkit/core';
 import type { EnterpriseAccount } from '@channelkit/types';
 import { bizconfStatus } from '../bizconf-statuses';
 import { listEnterprises, MAX_PAGE_SIZE } from './lookup';
@@ -18,10 +18,9 @@ const ACTIONS = {
 /** The accounts port over the Bizconf contract's enterprises. */
 export function bizconfAccounts(scope: BizconfScope): AccountsPort {
   const change =
-    (operation: keyof typeof ACTIONS) =>
-    async (accountId: string, context: Parameters<AccountsPort['get']>[1]) => {
+    (operation: keyof typeof ACTIONS) => async (accountId: string, context: OperationContext) => {
       const { action, done } = ACTIONS[operation];
-      const enterprise = await enterpriseCall(scope, context, {
+      const enterprise = await enterpriseCall(context, {
         operation: `accounts.${operation}`,
         enterpriseId: accountId,
         action,
@@ -33,7 +32,7 @@ export function bizconfAccounts(scope: BizconfScope): AccountsPort {
     provision: (input, context) => provisionAccount(scope, input, context),
     get: async (accountId, context) =>
       toEnterpriseAccount(
-        await enterpriseCall(scope, context, { operation: 'accounts.get', enterpriseId: accountId }),
+        await enterpriseCall(context, { operation: 'accounts.get', enterpriseId: accountId }),
       ),
     list: (query, context) => {
       // `provisioning` is a task still running: no enterprise exists in that state.

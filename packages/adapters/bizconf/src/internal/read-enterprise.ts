@@ -1,5 +1,5 @@
 import type { OperationContext } from '@channelkit/core';
-import { type BizconfScope, checkSameId, enterprisePath, exchange } from './request';
+import { checkSameId, enterprisePath, exchange } from './request';
 import { type BizconfEnterprise, enterpriseSchema } from './wire-schemas';
 
 /**
@@ -7,7 +7,6 @@ import { type BizconfEnterprise, enterpriseSchema } from './wire-schemas';
  * that the answer is about that enterprise.
  */
 export async function enterpriseCall(
-  _scope: BizconfScope,
   context: OperationContext,
   request: {
     operation: string;
