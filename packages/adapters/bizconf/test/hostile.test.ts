@@ -168,6 +168,18 @@ describe('provisioning trusts no task', () => {
     expect(sentTo(sent, 'GET', '/tasks/T1')).toHaveLength(3);
   });
 
+  it('refuses a poll answered with another task, reporting the submitted one', async () => {
+    const { adapter, context } = hostile(
+      create({ taskId: 'T1' }),
+      http.get(`${API}/tasks/T1`, () => ok({ taskId: 'T2', bizNo: 'ck', status: 'SUCCESS', enterpriseId: 'E2' })),
+    );
+    await expect(adapter.accounts.provision(customer(5), context)).rejects.toMatchObject({
+      name: 'PartiallyAppliedError',
+      resourceId: 'T1',
+      cause: { name: 'ResponseValidationError', issues: [{ path: 'data.taskId' }] },
+    });
+  });
+
   it('reports an account created but unreadable as PartiallyAppliedError naming the account', async () => {
     const { adapter, context } = hostile(
       create({ taskId: 'T1', status: 'SUCCESS', enterpriseId: 'E9' }),

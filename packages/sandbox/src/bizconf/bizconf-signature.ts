@@ -106,9 +106,13 @@ export function stringToSign(
   ].join('\n');
 }
 
-/** Nonces seen, each kept until its request's timestamp leaves the window (a replay after that is stale anyway). */
+/**
+ * Nonces seen, each kept until its request's timestamp leaves the window (a replay after that is refused as stale
+ * anyway), so memory stays bounded by the requests of one window.
+ */
 export class NonceCache {
   readonly #expiries = new Map<string, number>();
+  #prunedAt = Number.NEGATIVE_INFINITY;
 
   /** True when `key` was used by a request whose timestamp is still inside the window. */
   has(key: string, now: number): boolean {
@@ -116,9 +120,12 @@ export class NonceCache {
     return expiresAt !== undefined && now <= expiresAt;
   }
 
-  /** Remembers `key` until `expiresAt`; forgets every nonce that has expired. */
+  /** Remembers `key` until `expiresAt`; forgets the expired nonces at most once a second of the clock. */
   remember(key: string, expiresAt: number, now: number): void {
-    for (const [seen, expiry] of this.#expiries) if (now > expiry) this.#expiries.delete(seen);
+    if (now - this.#prunedAt >= 1000) {
+      this.#prunedAt = now;
+      for (const [seen, expiry] of this.#expiries) if (now > expiry) this.#expiries.delete(seen);
+    }
     this.#expiries.set(key, expiresAt);
   }
 }

@@ -12,8 +12,9 @@ import { bizNoFor } from './biz-no';
 import { findLiveEnterprise } from './lookup';
 import { toEnterpriseAccount } from './mapping';
 import { checkProvisionInput, createBody } from './provision-input';
-import { type BizconfScope, enterprisePath, exchange, segment } from './request';
-import { type BizconfTask, enterpriseSchema, taskSchema } from './wire-schemas';
+import { enterpriseCall } from './read-enterprise';
+import { type BizconfScope, checkSameId, exchange, segment } from './request';
+import { type BizconfTask, taskSchema } from './wire-schemas';
 
 const OPERATION = 'accounts.provision';
 
@@ -71,13 +72,20 @@ async function waitForTask(
       );
     }
     await sleep(Math.min(interval, remaining), context.signal);
+    const path = `/tasks/${segment(task.taskId)}`;
     try {
-      ({ data: task } = await exchange(
+      const { data } = await exchange(
         context,
         'query',
-        { operation: OPERATION, method: 'GET', path: `/tasks/${segment(task.taskId)}` },
+        { operation: OPERATION, method: 'GET', path },
         taskSchema,
-      ));
+      );
+      checkSameId(
+        { operation: OPERATION, method: 'GET', path, field: 'data.taskId' },
+        task.taskId,
+        data.taskId,
+      );
+      task = data;
     } catch (error) {
       if (isAbort(error)) throw error;
       throw stoppedAfterSubmit(task, polls, error);
@@ -187,13 +195,7 @@ export async function provisionAccount(
     accountId: enterpriseId,
   });
   try {
-    const { data } = await exchange(
-      context,
-      'query',
-      { operation: OPERATION, method: 'GET', path: enterprisePath(enterpriseId) },
-      enterpriseSchema,
-    );
-    return toEnterpriseAccount(data);
+    return toEnterpriseAccount(await enterpriseCall(context, { operation: OPERATION, enterpriseId }));
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new PartiallyAppliedError({
