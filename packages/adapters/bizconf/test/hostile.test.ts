@@ -171,7 +171,9 @@ describe('provisioning trusts no task', () => {
   it('refuses a poll answered with another task, reporting the submitted one', async () => {
     const { adapter, context } = hostile(
       create({ taskId: 'T1' }),
-      http.get(`${API}/tasks/T1`, () => ok({ taskId: 'T2', bizNo: 'ck', status: 'SUCCESS', enterpriseId: 'E2' })),
+      http.get(`${API}/tasks/T1`, () =>
+        ok({ taskId: 'T2', bizNo: 'ck', status: 'SUCCESS', enterpriseId: 'E2' }),
+      ),
     );
     await expect(adapter.accounts.provision(customer(5), context)).rejects.toMatchObject({
       name: 'PartiallyAppliedError',
