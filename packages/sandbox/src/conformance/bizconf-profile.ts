@@ -13,7 +13,12 @@ export interface BizconfSandboxConnection {
   /** Base URL of the sandboxed Bizconf. */
   readonly baseUrl: string;
   /** Polls of provisioning tasks, fast enough for a sandbox whose tasks finish in milliseconds. */
-  readonly provisioning: { readonly pollIntervalMs: number; readonly maxPollIntervalMs: number };
+  readonly provisioning: {
+    /** Wait before the first poll, in milliseconds. */
+    readonly pollIntervalMs: number;
+    /** Longest wait between two polls, in milliseconds. */
+    readonly maxPollIntervalMs: number;
+  };
 }
 
 // Tasks finish 25 ms after they start, so provisioning waits for at least one poll, as it does on Bizconf.
