@@ -117,6 +117,7 @@ export const fastClient: ClientOptions = {
 /** Transport settings for calling the adapter directly. */
 export const testSettings: TransportSettings = {
   timeoutMs: 5_000,
+  maxResponseBytes: 10 * 1024 * 1024,
   retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
   userAgent: 'channelkit-bizconf-tests',
   emitBodies: false,

@@ -157,3 +157,33 @@ describe('bizconf() reads the environment that channelkit-sandbox run sets', () 
     expect(await client.accounts.list().collect({ limit: 1 })).toEqual([]);
   });
 });
+
+describe('client options reach the Bizconf transport', () => {
+  it('maxResponseBytes and userAgent: an answer over the cap fails, the agent is the client’s', async () => {
+    const platform = bizconfSandboxPlatform({ provisioningDelayMs: 0 });
+    const sandbox = createSandbox({ platforms: [platform] });
+    server.use(...sandbox.handlers());
+    const sent = recordRequests();
+    const stored = sandbox
+      .controls(platform)
+      .createEnterprise({
+        enterpriseName: `上海${'示例'.repeat(40)}有限公司`,
+        creditCode: '91310000MA1FL4B24G',
+      });
+    const connect = (options: Parameters<typeof createClient>[1]) =>
+      createClient(bizconf({ ...CREDENTIALS, baseUrl: BIZCONF_SANDBOX_BASE_URL }), {
+        ...fastClient,
+        ...options,
+      });
+
+    const error = await connect({ maxResponseBytes: 256 })
+      .accounts.get(stored.enterpriseId)
+      .catch((failure: unknown) => failure);
+    expect(error).toMatchObject({ name: 'ResponseTooLargeError', limitBytes: 256, platform: 'bizconf' });
+
+    await expect(
+      connect({ maxResponseBytes: 8192, userAgent: 'crm-sync/2.1' }).accounts.get(stored.enterpriseId),
+    ).resolves.toMatchObject({ id: stored.enterpriseId });
+    expect(sent.at(-1)?.headers.get('user-agent')).toBe('crm-sync/2.1');
+  });
+});

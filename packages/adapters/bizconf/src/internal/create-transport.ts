@@ -22,14 +22,13 @@ export function createBizconfTransport(
   settings: TransportSettings,
 ): HttpTransport {
   return createHttpTransport({
+    // Every client setting (timeout, response cap, retries, user agent, body events) reaches the transport by name,
+    // including settings added after this adapter was written; only the rate limits are merged over the contract's.
+    ...settings,
+    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
     baseURL: connection.apiUrl,
     platform: 'bizconf',
     auth: bizconfSigning(connection),
-    timeoutMs: settings.timeoutMs,
-    retry: settings.retry,
-    userAgent: settings.userAgent,
-    emitBodies: settings.emitBodies,
-    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
     // Writes carry a request number (bizNo) in their body instead of an idempotency header.
     idempotencyHeader: null,
     requestIdHeader: 'x-request-id',
