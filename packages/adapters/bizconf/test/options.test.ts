@@ -164,12 +164,10 @@ describe('client options reach the Bizconf transport', () => {
     const sandbox = createSandbox({ platforms: [platform] });
     server.use(...sandbox.handlers());
     const sent = recordRequests();
-    const stored = sandbox
-      .controls(platform)
-      .createEnterprise({
-        enterpriseName: `上海${'示例'.repeat(40)}有限公司`,
-        creditCode: '91310000MA1FL4B24G',
-      });
+    const stored = sandbox.controls(platform).createEnterprise({
+      enterpriseName: `上海${'示例'.repeat(40)}有限公司`,
+      creditCode: '91310000MA1FL4B24G',
+    });
     const connect = (options: Parameters<typeof createClient>[1]) =>
       createClient(bizconf({ ...CREDENTIALS, baseUrl: BIZCONF_SANDBOX_BASE_URL }), {
         ...fastClient,

@@ -16,6 +16,7 @@ import {
   sandboxed,
   sentTo,
   server,
+  testSettings,
 } from './harness';
 
 afterEach(() => {
@@ -81,12 +82,7 @@ describe('the string to sign and the signature (the contract’s worked examples
 
   it('refuses text that is not Unicode (an unpaired surrogate) before anything is sent', async () => {
     const { adapter, sent } = sandboxed();
-    const transport = adapter.createTransport({
-      timeoutMs: 1000,
-      retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-      userAgent: 'test',
-      emitBodies: false,
-    });
+    const transport = adapter.createTransport(testSettings);
     const count = sent.length;
     await expect(
       transport.request({ method: 'GET', path: '/enterprises', query: { name: 'a\ud800b' } }),
