@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'msw';
+import { bizconfSandboxPlatform } from './bizconf/bizconf-platform';
 import { FaultEngine } from './faults/fault-engine';
 import type { FaultRule } from './faults/fault-rule';
 import { checkPlatform } from './internal/check-platform';
@@ -89,7 +90,7 @@ function hashName(name: string): number {
 }
 
 function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
-  if (options.platforms === undefined) return [zoomSandboxPlatform(options.zoom), zhumuSandboxPlatform()];
+  if (options.platforms === undefined) return [zoomSandboxPlatform(options.zoom), bizconfSandboxPlatform(), zhumuSandboxPlatform()];
   if (options.zoom !== undefined) {
     throw new TypeError(
       'createSandbox: the zoom option configures the default Zoom; with platforms, pass it to zoomSandboxPlatform(options).',
@@ -102,7 +103,8 @@ function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
 
 /**
  * Creates a sandbox: in-memory partner platforms with fault injection, rate limits and a request log. By default it
- * hosts every platform of this package; `platforms` hosts others, including platforms written outside this package.
+ * hosts every platform of this package (the in-memory Zoom, Bizconf...); `platforms` hosts a choice of them, or
+ * others, including platforms written outside this package.
  *
  * @example
  * ```ts

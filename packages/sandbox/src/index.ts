@@ -1,3 +1,24 @@
+export type {
+  BizconfEnterpriseStatus,
+  BizconfPlanCode,
+  BizconfSandboxAdmin,
+  BizconfSandboxControls,
+  BizconfSandboxCredentials,
+  BizconfSandboxEnterprise,
+  BizconfSandboxEnterpriseInput,
+  BizconfSandboxLicence,
+  BizconfSandboxOptions,
+  BizconfSandboxTask,
+  BizconfTaskStatus,
+} from './bizconf/bizconf-controls';
+export {
+  BIZCONF_CLOCK_SKEW_MS,
+  BIZCONF_RATE_LIMITS,
+  BIZCONF_SANDBOX_BASE_URL,
+  BIZCONF_SANDBOX_CREDENTIALS,
+  BIZCONF_SANDBOX_PATH_PREFIX,
+} from './bizconf/bizconf-defaults';
+export { bizconfSandboxPlatform } from './bizconf/bizconf-platform';
 export { createSandbox, type Sandbox, type SandboxFaults } from './create-sandbox';
 export type {
   Fault,

@@ -42,8 +42,9 @@ export interface ZoomSandboxOptions {
 /** Options of {@link createSandbox}, {@link sandboxHandlers} and {@link startSandbox}. */
 export interface SandboxOptions {
   /**
-   * The platforms to host. Default: every platform of this package (Zoom with `options.zoom`). A platform
-   * written outside this package joins through the same interface, {@link SandboxPlatform}.
+   * The platforms to host. Default: every platform of this package (`zoomSandboxPlatform(options.zoom)`,
+   * `bizconfSandboxPlatform()`...). A platform written outside this package joins through the same interface,
+   * {@link SandboxPlatform}.
    */
   readonly platforms?: readonly SandboxPlatform[];
   /** Seed of the PRNG behind fault probabilities and generated ids: the same seed and requests give the same run. Default 1. */

@@ -1,4 +1,10 @@
 // The adapter conformance suite: `@channelkit/sandbox/conformance` (needs vitest and @channelkit/core).
+
+export {
+  type BizconfSandboxConnection,
+  bizconfConformanceProfile,
+  mainlandCreditCode,
+} from './bizconf-profile';
 export type {
   ConformanceTarget,
   ConformanceWorld,
