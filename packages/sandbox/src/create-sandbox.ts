@@ -21,6 +21,7 @@ import type { SandboxRequest } from './platform/sandbox-request';
 import type { RequestRecord } from './request-record';
 import type { SandboxBaseUrls, SandboxOptions } from './sandbox-options';
 import type { SandboxResult } from './sandbox-result';
+import { umeetSandboxPlatform } from './umeet/umeet-platform';
 import type { ZoomSandboxControls } from './zoom/zoom-controls';
 import { zoomSandboxPlatform } from './zoom/zoom-platform';
 
@@ -88,7 +89,7 @@ function hashName(name: string): number {
 }
 
 function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
-  if (options.platforms === undefined) return [zoomSandboxPlatform(options.zoom)];
+  if (options.platforms === undefined) return [zoomSandboxPlatform(options.zoom), umeetSandboxPlatform()];
   if (options.zoom !== undefined) {
     throw new TypeError(
       'createSandbox: the zoom option configures the default Zoom; with platforms, pass it to zoomSandboxPlatform(options).',
@@ -101,7 +102,7 @@ function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
 
 /**
  * Creates a sandbox: in-memory partner platforms with fault injection, rate limits and a request log. By default it
- * hosts the in-memory Zoom; `platforms` hosts others, including platforms written outside this package.
+ * hosts every platform of this package; `platforms` hosts others, including platforms written outside this package.
  *
  * @example
  * ```ts

@@ -42,7 +42,7 @@ export interface ZoomSandboxOptions {
 /** Options of {@link createSandbox}, {@link sandboxHandlers} and {@link startSandbox}. */
 export interface SandboxOptions {
   /**
-   * The platforms to host. Default: the in-memory Zoom alone (`[zoomSandboxPlatform(options.zoom)]`). A platform
+   * The platforms to host. Default: every platform of this package (Zoom with `options.zoom`). A platform
    * written outside this package joins through the same interface, {@link SandboxPlatform}.
    */
   readonly platforms?: readonly SandboxPlatform[];

@@ -9,4 +9,5 @@ export type {
 } from './conformance-target';
 export { internationalCustomer, mainlandChinaCustomer } from './customers';
 export { describeAdapterConformance } from './describe-adapter-conformance';
+export { type UmeetConformanceConnection, umeetConformanceProfile } from './umeet-profile';
 export { zoomConformanceProfile } from './zoom-profile';
