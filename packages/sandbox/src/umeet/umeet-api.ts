@@ -168,10 +168,15 @@ function createAccount(call: UmeetCall): Response {
     );
   }
   const { account, operation } = store.create(input);
-  return jsonResponse(202, operationJson(store, operation, account), {
-    location: `${call.urls.baseUrl}/operations/${operation.id}`,
-    'retry-after': String(secondsUntilProvisioned(store, account)),
-  });
+  // Accepted, not done: the answer describes the operation as started, whatever its delay.
+  return jsonResponse(
+    202,
+    { ...operationJson(store, operation, account), status: 'running' },
+    {
+      location: `${call.urls.baseUrl}/operations/${operation.id}`,
+      'retry-after': String(secondsUntilProvisioned(store, account)),
+    },
+  );
 }
 
 const STATUSES: readonly UmeetAccountStatus[] = [

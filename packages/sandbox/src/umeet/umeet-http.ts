@@ -49,6 +49,9 @@ export function problemBody(
   };
 }
 
+// The problem behind each problem answer, so that the request id can be added as its `instance` once it is known.
+const problems = new WeakMap<Response, ProblemBody>();
+
 /** An `application/problem+json` answer. */
 export function problem(
   status: number,
@@ -57,10 +60,29 @@ export function problem(
   detail?: string,
   options: { extensions?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ): Response {
-  return new Response(JSON.stringify(problemBody(status, code, title, detail, options.extensions)), {
+  const body = problemBody(status, code, title, detail, options.extensions);
+  const response = new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/problem+json', ...options.headers },
   });
+  problems.set(response, body);
+  return response;
+}
+
+/**
+ * Stamps an answer with its request id: the `X-Request-Id` header, and for a problem the `instance` member
+ * (`urn:umeet:request:<id>`), which identifies this occurrence of the problem.
+ */
+export function withRequestId(response: Response, requestId: string): Response {
+  const body = problems.get(response);
+  const stamped = body
+    ? new Response(JSON.stringify({ ...body, instance: `urn:umeet:request:${requestId}` }), {
+        status: response.status,
+        headers: response.headers,
+      })
+    : response;
+  stamped.headers.set('x-request-id', requestId);
+  return stamped;
 }
 
 /** 422 `validation_failed` listing every field problem. */

@@ -10,7 +10,7 @@ import {
   UMEET_SANDBOX_CREDENTIALS,
   UMEET_TOKEN_URL,
 } from './umeet-defaults';
-import { problem } from './umeet-http';
+import { problem, withRequestId } from './umeet-http';
 import { umeetToken } from './umeet-oauth';
 import type { UmeetSandboxOptions } from './umeet-options';
 import { UmeetStore } from './umeet-store';
@@ -73,8 +73,7 @@ function createUmeet(context: SandboxPlatformContext, options: UmeetSandboxOptio
   // Every answer, errors and faults included, carries a request id (and problems name it as their instance).
   const identified = (response: Response): Response => {
     requests += 1;
-    response.headers.set('x-request-id', `req_${requests.toString(16).padStart(12, '0')}`);
-    return response;
+    return withRequestId(response, `req_${requests.toString(16).padStart(12, '0')}`);
   };
 
   const renderFault = (fault: RenderableFault, { request }: SandboxRequest): Response => {

@@ -214,9 +214,15 @@ export class UmeetStore implements UmeetSandboxControls {
     return [...this.#accounts.values()].map((account) => this.settle(account));
   }
 
+  /** The live account `email` administers: terminated and rejected accounts release their admin email. */
   findByAdminEmail(email: string): AccountRecord | undefined {
     const wanted = email.toLowerCase();
-    return this.accounts().find((account) => account.admin.email.toLowerCase() === wanted);
+    return this.accounts().find(
+      (account) =>
+        account.admin.email.toLowerCase() === wanted &&
+        account.status !== 'terminated' &&
+        account.status !== 'rejected',
+    );
   }
 
   isReservedEmail(email: string): boolean {

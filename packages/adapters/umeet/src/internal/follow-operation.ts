@@ -37,8 +37,12 @@ function backoff(poll: number): number {
   return Math.min(FIRST_POLL_DELAY_MS * 2 ** poll, LONGEST_BACKOFF_MS);
 }
 
-/** A failure after which another poll may succeed: the platform was busy, slow or unreachable. */
+/**
+ * A failure after which another poll may succeed: the platform was busy, slow or unreachable. An answer too large to
+ * read is not one: the same poll would bring it again.
+ */
 function isTransient(error: unknown): boolean {
+  if (isCode(error, 'response_too_large')) return false;
   return isAmbiguousFailure(error) || isCode(error, 'rate_limited') || isCode(error, 'connection_failed');
 }
 
