@@ -173,6 +173,37 @@ describe('a status URL that never finishes is bounded', () => {
     expect(polls).toBe(3);
   });
 
+  it('reads the account itself when the status URL no longer knows the operation', async () => {
+    const { adapter, context, sent, logs } = hostile([
+      accepted(`${API}/operations/op_1`),
+      http.get(`${API}/operations/op_1`, () =>
+        HttpResponse.json({ code: 'operation_not_found', status: 404 }, { status: 404 }),
+      ),
+      http.get(`${API}/accounts/acc_1`, () => HttpResponse.json(account)),
+    ]);
+    await expect(adapter.accounts.provision(provisionInput(), context)).resolves.toMatchObject({
+      id: 'acc_1',
+      status: 'active',
+    });
+    expect(apiCalls(sent)).toEqual(['POST /accounts', 'GET /operations/op_1', 'GET /accounts/acc_1']);
+    expect(logs.map((line) => line.message)).toContain(
+      'umeet: the status URL no longer knows the operation; reading the account',
+    );
+  });
+
+  it('stops with PartiallyAppliedError when that account is still provisioning', async () => {
+    const { adapter, context } = hostile([
+      accepted(`${API}/operations/op_1`),
+      http.get(`${API}/operations/op_1`, () =>
+        HttpResponse.json({ code: 'operation_not_found', status: 404 }, { status: 404 }),
+      ),
+      http.get(`${API}/accounts/acc_1`, () => HttpResponse.json({ ...account, status: 'provisioning' })),
+    ]);
+    const error = await adapter.accounts.provision(provisionInput(), context).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartiallyAppliedError);
+    expect(error).toMatchObject({ resourceId: 'acc_1' });
+  });
+
   it('refuses a status URL that describes another account', async () => {
     const { adapter, context } = hostile([
       accepted(`${API}/operations/op_1`),

@@ -57,9 +57,13 @@ export interface UmeetSandboxAccount {
   readonly employeeCount: string;
   /** The first administrator. */
   readonly admin: {
+    /** Given name. */
     readonly firstName: string;
+    /** Family name. */
     readonly lastName: string;
+    /** E-mail address, unique on Umeet among live accounts. */
     readonly email: string;
+    /** Mainland mobile number, E.164. */
     readonly mobile: string;
   };
   /** The partner's reference, when given. */
