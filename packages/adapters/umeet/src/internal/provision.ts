@@ -165,7 +165,7 @@ async function finishProvisioning(
     if (outcome.kind === 'finished') finished = outcome.operation;
     else
       context.logger.info('umeet: the status URL no longer knows the operation; reading the account', {
-        accountId,
+        accountId: scope.redactor.string(accountId),
       });
   }
   if (finished.status === 'failed') throw provisioningFailed(scope, accountId, statusPath, finished);
@@ -191,7 +191,10 @@ async function finishProvisioning(
       new ChannelError(`umeet: account ${scope.redactor.string(accountId)} is still provisioning`),
     );
   }
-  context.logger.info('umeet: account provisioned', { accountId, status: account.status });
+  context.logger.info('umeet: account provisioned', {
+    accountId: scope.redactor.string(accountId),
+    status: account.status,
+  });
   return toEnterpriseAccount(account);
 }
 
