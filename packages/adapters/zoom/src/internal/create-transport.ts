@@ -29,6 +29,10 @@ function mergeRateLimits(
 /** Builds the Zoom transport: Server-to-Server OAuth, labelled rate limits, Zoom's error bodies and tracking id. */
 export function createZoomTransport(connection: ZoomConnection, settings: TransportSettings): HttpTransport {
   return createHttpTransport({
+    // Every client setting (timeout, response cap, retries, user agent, body events) reaches the transport by name,
+    // including settings added after this adapter was written; only the rate limits are merged over Zoom's own.
+    ...settings,
+    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
     baseURL: connection.baseUrl,
     platform: 'zoom',
     auth: oauth2ClientCredentials({
@@ -41,11 +45,6 @@ export function createZoomTransport(connection: ZoomConnection, settings: Transp
       // The token endpoint is not counted against the API's rate-limit labels.
       category: 'oauth',
     }),
-    timeoutMs: settings.timeoutMs,
-    retry: settings.retry,
-    userAgent: settings.userAgent,
-    emitBodies: settings.emitBodies,
-    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
     // Zoom has no idempotency key; provisioning resolves ambiguous writes by reading instead.
     idempotencyHeader: null,
     requestIdHeader: 'x-zm-trackingid',
