@@ -1,4 +1,4 @@
-import type { OperationContext, TransportSettings } from '@channelkit/core';
+import { DEFAULT_MAX_RESPONSE_BYTES, type OperationContext, type TransportSettings } from '@channelkit/core';
 import {
   createSandbox,
   type SandboxOptions,
@@ -36,6 +36,7 @@ export interface SentRequest {
 /** Small delays keep retries fast; the timeout is generous for a shared machine. */
 export const testSettings: TransportSettings = {
   timeoutMs: 5_000,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
   userAgent: 'channelkit-umeet-tests',
   emitBodies: false,
