@@ -23,6 +23,7 @@ import type { RequestRecord } from './request-record';
 import type { SandboxBaseUrls, SandboxOptions } from './sandbox-options';
 import type { SandboxResult } from './sandbox-result';
 import { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
+import { umeetSandboxPlatform } from './umeet/umeet-platform';
 import type { ZoomSandboxControls } from './zoom/zoom-controls';
 import { zoomSandboxPlatform } from './zoom/zoom-platform';
 
@@ -90,7 +91,14 @@ function hashName(name: string): number {
 }
 
 function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
-  if (options.platforms === undefined) return [zoomSandboxPlatform(options.zoom), bizconfSandboxPlatform(), zhumuSandboxPlatform()];
+  if (options.platforms === undefined) {
+    return [
+      zoomSandboxPlatform(options.zoom),
+      bizconfSandboxPlatform(),
+      zhumuSandboxPlatform(),
+      umeetSandboxPlatform(),
+    ];
+  }
   if (options.zoom !== undefined) {
     throw new TypeError(
       'createSandbox: the zoom option configures the default Zoom; with platforms, pass it to zoomSandboxPlatform(options).',

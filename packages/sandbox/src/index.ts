@@ -76,6 +76,26 @@ export {
 } from './zhumu/zhumu-defaults';
 export { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
 export type {
+  UmeetAccountStatus,
+  UmeetLicenceEdit,
+  UmeetPlan,
+  UmeetProvisioningFailure,
+  UmeetSandboxAccount,
+  UmeetSandboxAccountInput,
+  UmeetSandboxControls,
+  UmeetSandboxCredentials,
+  UmeetSandboxLicence,
+  UmeetSuspender,
+} from './umeet/umeet-controls';
+export {
+  UMEET_API_BASE_URL,
+  UMEET_RATE_LIMITS,
+  UMEET_SANDBOX_CREDENTIALS,
+  UMEET_TOKEN_URL,
+} from './umeet/umeet-defaults';
+export type { UmeetSandboxOptions } from './umeet/umeet-options';
+export { umeetSandboxPlatform } from './umeet/umeet-platform';
+export type {
   ZoomPlanStatus,
   ZoomPlanType,
   ZoomSandboxAccount,

@@ -43,7 +43,7 @@ export interface ZoomSandboxOptions {
 export interface SandboxOptions {
   /**
    * The platforms to host. Default: every platform of this package (`zoomSandboxPlatform(options.zoom)`,
-   * `bizconfSandboxPlatform()`...). A platform written outside this package joins through the same interface,
+   * `bizconfSandboxPlatform()`, `zhumuSandboxPlatform()`, `umeetSandboxPlatform()`). A platform written outside this package joins through the same interface,
    * {@link SandboxPlatform}.
    */
   readonly platforms?: readonly SandboxPlatform[];

@@ -16,4 +16,5 @@ export type {
 export { internationalCustomer, mainlandChinaCustomer } from './customers';
 export { describeAdapterConformance } from './describe-adapter-conformance';
 export { type ZhumuConformanceConnection, zhumuConformanceProfile } from './zhumu-profile';
+export { type UmeetConformanceConnection, umeetConformanceProfile } from './umeet-profile';
 export { zoomConformanceProfile } from './zoom-profile';
