@@ -1,7 +1,9 @@
 import {
   type LicenceChange,
+  type LicencePreview,
   type LicenceState,
   licenceChangeSchema,
+  licencePreviewSchema,
   licenceStateSchema,
 } from '@channelkit/types';
 import type { PartnerAdapter } from '../port/adapter-port';
@@ -24,6 +26,20 @@ export interface LicencesResource {
    * await client.licences.set(account.id, { seats: 40 });
    */
   set(accountId: string, change: LicenceChange, options?: RequestOptions): Promise<LicenceState>;
+  /**
+   * Asks the platform what `change` would do, without making it: plan and seats before and after, whether the
+   * platform would accept it (and its reasons if not), and the platform's own figures of what it costs. Only on
+   * platforms that can preview (`capabilities.licences.preview`; Zoom Partner Commerce); elsewhere it throws
+   * `UnsupportedOperationError`. Nothing changes on the platform, and no event is emitted.
+   * @example
+   * const preview = await client.licences.preview(account.id, { seats: 40 });
+   * if (!preview.accepted) console.log(preview.refusals);
+   */
+  preview(
+    accountId: string,
+    change: LicenceChange,
+    options?: Omit<RequestOptions, 'idempotencyKey'>,
+  ): Promise<LicencePreview>;
 }
 
 /** Builds `client.licences` over an adapter. */
@@ -51,6 +67,18 @@ export function createLicencesResource(adapter: PartnerAdapter, run: OperationRu
         options,
         (context) => licences.set(id, parsed, context),
         (current, key) => run.emit('licence.changed', key, { accountId: id, current }),
+      );
+    },
+
+    async preview(accountId, change, options) {
+      const method = run.require(licences.preview, capabilities.licences.preview, 'licences.preview');
+      const id = run.argument(accountIdSchema, accountId, 'accountId', 'licences.preview');
+      const parsed = run.input(licenceChangeSchema, change, 'licence change');
+      const context = run.context(options);
+      return run.output(
+        licencePreviewSchema,
+        await method.call(licences, id, parsed, context),
+        'licences.preview',
       );
     },
   };

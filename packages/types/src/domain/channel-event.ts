@@ -16,6 +16,7 @@ export const CHANNEL_EVENT_TYPES = [
   'licence.changed',
   'referral.received',
   'referral.updated',
+  'referral.submitted',
 ] as const;
 
 /** What every {@link ChannelEvent} carries. */
@@ -90,6 +91,14 @@ export interface ReferralUpdatedEvent extends ChannelEventBase {
   previousStatus?: ReferralStatus | undefined;
 }
 
+/** You submitted a referral to the platform (an outbound deal registration), through `client.referrals.submit`. */
+export interface ReferralSubmittedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'referral.submitted';
+  /** The referral as the platform recorded it. */
+  referral: Referral;
+}
+
 /**
  * Something that changed on a platform, discriminated by `type`. Every event has `id`, `partner` and `occurredAt`;
  * account events carry the `account`, `licence.changed` the `current` (and when known `previous`) licence state,
@@ -113,7 +122,8 @@ export type ChannelEvent =
   | AccountClosedEvent
   | LicenceChangedEvent
   | ReferralReceivedEvent
-  | ReferralUpdatedEvent;
+  | ReferralUpdatedEvent
+  | ReferralSubmittedEvent;
 
 const common = {
   id: z.string().min(1, 'must not be empty'),
@@ -157,6 +167,7 @@ export const channelEventSchema = schemaFor<ChannelEvent>()(
       referral: referralSchema,
       previousStatus: referralStatusSchema.optional(),
     }),
+    z.object({ ...common, type: z.literal('referral.submitted'), referral: referralSchema }),
   ]),
 );
 
