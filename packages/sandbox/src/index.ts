@@ -56,3 +56,22 @@ export {
   ZOOM_SANDBOX_CREDENTIALS,
 } from './zoom/zoom-defaults';
 export { zoomSandboxPlatform } from './zoom/zoom-platform';
+export {
+  ZOOM_COMMERCE_SANDBOX_CATALOG,
+  ZOOM_COMMERCE_SANDBOX_PRICE_LISTS,
+  type ZoomCommerceCatalogOffer,
+  type ZoomCommerceCatalogPriceList,
+} from './zoom-commerce/commerce-catalog';
+export type {
+  ZoomCommerceAccountStatus,
+  ZoomCommerceDealReview,
+  ZoomCommerceSandboxContact,
+  ZoomCommerceSandboxControls,
+  ZoomCommerceSandboxCustomer,
+  ZoomCommerceSandboxDealRegistration,
+  ZoomCommerceSandboxLine,
+  ZoomCommerceSandboxOptions,
+  ZoomCommerceSandboxOrder,
+  ZoomCommerceSandboxSubscription,
+  ZoomDealRegistrationStatus,
+} from './zoom-commerce/commerce-controls';

@@ -9,7 +9,7 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@channelkit/core';
-import { NO_REFERRAL_CAPABILITIES, type ReferralInput } from '@channelkit/types';
+import { NO_REFERRAL_CAPABILITIES, type Referral, type ReferralInput } from '@channelkit/types';
 import { describe, expect, it } from 'vitest';
 import { customer, received, requestLines, startPlatform, testAdapter, testClient } from './test-platform';
 
@@ -239,10 +239,9 @@ describe('client.referrals', () => {
       referrals: {
         ...referrals,
         get: referrals.get.bind(referrals),
-        transition: async (current, move, context) => ({
-          ...(await transition(current, move, context)),
-          status: 'nowhere',
-        }),
+        // An adapter bug the client must catch: a state outside the unified ones.
+        transition: async (current, move, context) =>
+          ({ ...(await transition(current, move, context)), status: 'nowhere' }) as unknown as Referral,
       },
     });
     const referral = await client.referrals.submit(referralInput(14));

@@ -1,4 +1,5 @@
 import { empty, isRecord, json, readJsonObject } from '../internal/json';
+import { matchCommerceRoute } from '../zoom-commerce/commerce-routes';
 import type { ZoomPlanType, ZoomUserStatus } from './zoom-controls';
 import {
   accountNotFound,
@@ -64,8 +65,17 @@ const ROUTES: readonly ZoomRoute[] = [
   route('GET', '/accounts/{}/plans/usage', 'heavy', withPlanAccount(getUsage)),
 ];
 
-/** Finds the endpoint for a method and a path relative to the API base (e.g. `/accounts/abc`). */
+/**
+ * Finds the endpoint for a method and a path relative to the API base (e.g. `/accounts/abc`); the Partner Commerce
+ * endpoints (`/commerce/...`) are served by `src/zoom-commerce`.
+ */
 export function matchZoomRoute(method: string, path: string): MatchedZoomRoute | undefined {
+  const commerce = matchCommerceRoute(method, path);
+  if (commerce)
+    return {
+      label: commerce.label,
+      run: (store, request, url) => commerce.run(store.commerce, request, url),
+    };
   for (const candidate of ROUTES) {
     if (candidate.method !== method) continue;
     const match = candidate.pattern.exec(path);
