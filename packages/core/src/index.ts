@@ -106,7 +106,7 @@ export { byCursorToken, byOffset, byPageNumber } from './pagination/page-styles'
 export type { PaginationBounds } from './pagination/pagination-bounds';
 export { DEFAULT_PAGINATION_BOUNDS } from './pagination/pagination-bounds';
 export type { CollectOptions, FetchPage, Page, PaginateOptions, Paginator } from './pagination/paginator';
-export { paginate } from './pagination/paginator';
+export { paginate, paginatorOf } from './pagination/paginator';
 export type {
   AccountsPort,
   LicencesPort,

@@ -66,7 +66,7 @@ async function createdCustomer(client: ZoomTestClient, name?: string) {
 function order(
   crm: string,
   contact: string,
-  priceListId = businessMonthly,
+  priceListId: string = businessMonthly,
   quantity = 10,
   poNumber = 'PO-1',
 ) {
@@ -85,7 +85,7 @@ function order(
   };
 }
 
-function amendment(subscription: string, quantity: number, priceListId = businessMonthly) {
+function amendment(subscription: string, quantity: number, priceListId: string = businessMonthly) {
   return {
     header: { order_date: '2026-01-15' },
     amend_subscriptions: [

@@ -4,9 +4,11 @@ export type {
   ConformanceWorld,
   ConformanceWorldOptions,
   PlatformConformanceProfile,
+  ReferralConformanceProfile,
   RequestMatcher,
   WrongCredentials,
 } from './conformance-target';
 export { internationalCustomer, mainlandChinaCustomer } from './customers';
 export { describeAdapterConformance } from './describe-adapter-conformance';
+export { type RunningZoomCommerceCredentials, zoomCommerceConformanceProfile } from './zoom-commerce-profile';
 export { zoomConformanceProfile } from './zoom-profile';

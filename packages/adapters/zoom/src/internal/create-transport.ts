@@ -1,5 +1,6 @@
 import {
   createHttpTransport,
+  type ErrorParser,
   type HttpTransport,
   oauth2ClientCredentials,
   type TransportSettings,
@@ -26,8 +27,15 @@ function mergeRateLimits(
   return { ...defaults, ...overrides };
 }
 
-/** Builds the Zoom transport: Server-to-Server OAuth, labelled rate limits, Zoom's error bodies and tracking id. */
-export function createZoomTransport(connection: ZoomConnection, settings: TransportSettings): HttpTransport {
+/**
+ * Builds the Zoom transport: Server-to-Server OAuth, labelled rate limits, Zoom's error bodies and tracking id. The
+ * Commerce mode passes its own `parseError`, which also reads business errors inside successful answers.
+ */
+export function createZoomTransport(
+  connection: ZoomConnection,
+  settings: TransportSettings,
+  parseError: ErrorParser = parseZoomError,
+): HttpTransport {
   return createHttpTransport({
     baseURL: connection.baseUrl,
     platform: 'zoom',
@@ -49,6 +57,6 @@ export function createZoomTransport(connection: ZoomConnection, settings: Transp
     // Zoom has no idempotency key; provisioning resolves ambiguous writes by reading instead.
     idempotencyHeader: null,
     requestIdHeader: 'x-zm-trackingid',
-    parseError: parseZoomError,
+    parseError,
   });
 }
