@@ -11,6 +11,7 @@ import {
   contactNumbers,
   type EndCustomerOrigin,
   obtainEndCustomer,
+  readEndCustomer,
 } from './end-customers';
 import { toEnterpriseAccount } from './mapping';
 import { placeOrder } from './orders';
@@ -154,7 +155,23 @@ export async function provisionCommerceAccount(
       });
     }
   }
-  const account = toEnterpriseAccount(details);
+  const account = toEnterpriseAccount(plan ? await readBack(details, context) : details);
   if (input.externalId !== undefined) account.externalId = input.externalId;
   return account;
+}
+
+/**
+ * The account after its order (which gives it a Zoom account number); what was read before when reading again fails,
+ * because the provisioning itself succeeded.
+ */
+async function readBack(details: AccountDetails, context: OperationContext): Promise<AccountDetails> {
+  try {
+    return await readEndCustomer(details.crm_account_number, context, OPERATION);
+  } catch (error) {
+    context.logger.warn('zoom commerce: provisioned, but reading the account back failed', {
+      crmAccountNumber: details.crm_account_number,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
+    return details;
+  }
 }

@@ -201,19 +201,27 @@ export function walkAccounts(
 }
 
 /**
- * Finds the end customer with this name (ignoring case and spacing) and billing country. Zoom's `account_name` filter
- * may match more than the exact name, so every entry is compared; the walk is bounded.
+ * What the lookup asks Zoom's `account_name` filter for: the longest word of the name (compatibility forms folded),
+ * so that a name stored with other spacing, letter case or full-width letters is still among the results, which are
+ * then compared in full.
+ */
+export function nameFilter(name: string): string {
+  const words = name.normalize('NFKC').trim().split(/\s+/u);
+  return words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+}
+
+/**
+ * Finds the end customer with this name (ignoring case, spacing and full-width forms) and billing country. Zoom's
+ * `account_name` filter is asked for the name's longest word ({@link nameFilter}) and every entry compared; the walk
+ * is bounded.
  */
 export async function findEndCustomer(
   spec: Pick<EndCustomerSpec, 'legalName' | 'country'>,
   context: OperationContext,
   operation: string,
 ): Promise<AccountEntry | undefined> {
-  for await (const entry of walkAccounts(
-    context,
-    { account_name: spec.legalName },
-    `${operation} (customer lookup)`,
-  )) {
+  const query = { account_name: nameFilter(spec.legalName) };
+  for await (const entry of walkAccounts(context, query, `${operation} (customer lookup)`)) {
     if (
       entry.account_name &&
       sameName(entry.account_name, spec.legalName) &&
