@@ -28,6 +28,15 @@ export {
 export { COMMITMENT_KINDS, type CommitmentKind, commitmentKindSchema } from './domain/commitment-kind';
 export { type Contact, contactSchema } from './domain/contact';
 export {
+  CUSTOMER_MARKETS,
+  type CustomerMarket,
+  type CustomerPolicy,
+  type CustomerPolicyIssue,
+  checkCustomerPolicy,
+  customerPolicySchema,
+  MAINLAND_CHINA_ENTERPRISE_POLICY,
+} from './domain/customer-policy';
+export {
   EMPLOYEE_COUNT_BANDS,
   type EmployeeCountBand,
   employeeCountBandSchema,

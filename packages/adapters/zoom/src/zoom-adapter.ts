@@ -5,6 +5,7 @@ import { zoomLicences } from './internal/licences';
 import { resolveConnection } from './internal/resolve-connection';
 import { rememberWebhookSecret } from './internal/webhook-secret';
 import { ZOOM_CAPABILITIES } from './zoom-capabilities';
+import { ZOOM_CUSTOMER_POLICY } from './zoom-customer-policy';
 import { ZOOM_DEFAULT_PLAN, type ZoomOptions } from './zoom-options';
 
 /**
@@ -12,7 +13,8 @@ import { ZOOM_DEFAULT_PLAN, type ZoomOptions } from './zoom-options';
  * as a Server-to-Server OAuth app of the master account. Credentials come from the options or from
  * `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID` and `ZOOM_CLIENT_SECRET` (and the URLs from `ZOOM_API_URL` and
  * `ZOOM_OAUTH_URL`); they are held in closures, so neither `util.inspect` nor `JSON.stringify` of the adapter shows
- * them. Zoom does not sell directly in mainland China: a profile with `country: 'CN'` is refused before any request.
+ * them. Zoom does not sell directly in mainland China: a profile with `country: 'CN'` is refused before any request
+ * (see {@link ZOOM_CUSTOMER_POLICY}).
  *
  * @throws ConfigurationError when a credential is given neither as an option nor as an environment variable.
  * @example
@@ -27,7 +29,9 @@ export function zoom(options: ZoomOptions = {}): PartnerAdapter {
   const scope = { baseUrl: connection.baseUrl, defaultPlan: options.defaultPlan ?? ZOOM_DEFAULT_PLAN };
   const adapter: PartnerAdapter = {
     partner: 'zoom',
+    displayName: 'Zoom',
     capabilities: ZOOM_CAPABILITIES,
+    customerPolicy: ZOOM_CUSTOMER_POLICY,
     // Two masters sharing one idempotency store never see each other's keys.
     idempotencyScope: connection.accountId,
     createTransport: (settings) => createZoomTransport(connection, settings),

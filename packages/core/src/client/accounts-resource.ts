@@ -10,6 +10,7 @@ import { type Paginator, paginatorOf } from '../pagination/paginator';
 import type { PartnerAdapter } from '../port/adapter-port';
 import { accountIdSchema } from './account-id';
 import type { RequestOptions } from './client-options';
+import { enforceCustomerPolicy } from './customer-policy-check';
 import type { OperationRunner } from './operation-runner';
 
 /** Enterprise customer accounts on one platform: `client.accounts`. */
@@ -72,6 +73,7 @@ export function createAccountsResource(adapter: PartnerAdapter, run: OperationRu
     async provision(input, options) {
       run.require(accounts.provision, capabilities.accounts.provision, 'accounts.provision');
       const parsed: ProvisionAccountInput = run.input(provisionAccountInputSchema, input, 'provision input');
+      enforceCustomerPolicy(parsed, adapter.customerPolicy, adapter.displayName ?? adapter.partner);
       return run.write(
         { operation: 'accounts.provision', input: parsed, output: enterpriseAccountSchema },
         options,

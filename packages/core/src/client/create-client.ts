@@ -1,4 +1,4 @@
-import type { Capabilities, PartnerId } from '@channelkit/types';
+import type { Capabilities, CustomerPolicy, PartnerId } from '@channelkit/types';
 import EventEmitter from 'eventemitter3';
 import { TRANSPORT_EVENT_NAMES } from '../events/transport-events';
 import { IdempotencyGuard } from '../idempotency/idempotency-guard';
@@ -21,6 +21,8 @@ export interface ChannelClient {
   readonly partner: PartnerId;
   /** What the platform supports, as data: check it before calling an optional operation. */
   readonly capabilities: Capabilities;
+  /** Who the platform may sell to (market, corporate customers only, currencies), or `undefined` when unrestricted. */
+  readonly customerPolicy: CustomerPolicy | undefined;
   /** Enterprise customer accounts. */
   readonly accounts: AccountsResource;
   /** Licence (seat) counts. */
@@ -75,6 +77,7 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
   const client: ChannelClient = {
     partner: adapter.partner,
     capabilities: adapter.capabilities,
+    customerPolicy: adapter.customerPolicy,
     accounts: createAccountsResource(adapter, run),
     licences: createLicencesResource(adapter, run),
     referrals: createReferralsResource(adapter, run),

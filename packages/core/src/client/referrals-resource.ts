@@ -20,6 +20,7 @@ import { type Paginator, paginatorOf } from '../pagination/paginator';
 import type { OperationContext, PartnerAdapter, ReferralsPort } from '../port/adapter-port';
 import { referralIdSchema } from './account-id';
 import type { RequestOptions } from './client-options';
+import { enforceReferralMarket } from './customer-policy-check';
 import type { OperationRunner } from './operation-runner';
 
 /**
@@ -32,8 +33,10 @@ import type { OperationRunner } from './operation-runner';
  */
 export interface ReferralsResource {
   /**
-   * Submits a referral: registers a deal with the platform. Input is validated before anything is sent. Repeating the
-   * call with the same `idempotencyKey` returns the same referral, never a second one. Emits `referral.submitted`.
+   * Submits a referral: registers a deal with the platform. Input is validated before anything is sent, including the
+   * customer's country against the platform's market (`customerPolicy`: a mainland-Chinese customer is refused on Zoom).
+   * Repeating the call with the same `idempotencyKey` returns the same referral, never a second one. Emits
+   * `referral.submitted`.
    * @example
    * const referral = await client.referrals.submit(input, { idempotencyKey: 'crm-deal-981-submit' });
    */
@@ -155,6 +158,7 @@ export function createReferralsResource(adapter: PartnerAdapter, run: OperationR
     async submit(input, options) {
       const submit = run.require(port?.submit, capabilities.outbound, 'referrals.submit');
       const parsed: ReferralInput = run.input(referralInputSchema, input, 'referral input');
+      enforceReferralMarket(parsed, adapter.customerPolicy, adapter.displayName ?? adapter.partner);
       return run.write(
         { operation: 'referrals.submit', input: parsed, output: referralSchema },
         options,

@@ -1,5 +1,6 @@
 import type {
   Capabilities,
+  CustomerPolicy,
   EnterpriseAccount,
   LicenceChange,
   LicencePreview,
@@ -138,8 +139,15 @@ export interface ReferralsPort {
 export interface PartnerAdapter {
   /** Which platform this adapter speaks to. */
   readonly partner: PartnerId;
+  /** The platform's name for people, used in messages, e.g. `'Suirui Zhumu'`. @default the `partner` id */
+  readonly displayName?: string | undefined;
   /** What the adapter supports, as data; the client refuses the rest with `UnsupportedOperationError`. */
   readonly capabilities: Capabilities;
+  /**
+   * Who the platform may sell to, as data (market, corporate customers only, billing currencies). The client checks
+   * every provision input against it before anything is sent. Absent: every valid input is passed on.
+   */
+  readonly customerPolicy?: CustomerPolicy | undefined;
   /**
    * Separates this adapter's idempotency keys from those of another tenant of the same platform sharing one
    * idempotency store, e.g. the Zoom master account id. Keys are always separated by `partner`.

@@ -9,7 +9,12 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@channelkit/core';
-import { NO_REFERRAL_CAPABILITIES, type Referral, type ReferralInput } from '@channelkit/types';
+import {
+  MAINLAND_CHINA_ENTERPRISE_POLICY,
+  NO_REFERRAL_CAPABILITIES,
+  type Referral,
+  type ReferralInput,
+} from '@channelkit/types';
 import { describe, expect, it } from 'vitest';
 import { customer, received, requestLines, startPlatform, testAdapter, testClient } from './test-platform';
 
@@ -286,6 +291,29 @@ describe('client.referrals', () => {
     }
     expect((failures[0] as Error).message).toContain('referrals.submit');
     expect(received).toHaveLength(0);
+  });
+
+  it("refuses a referral whose customer is outside the platform's market, before any request", async () => {
+    startPlatform();
+    const client = createClient({
+      ...testAdapter(),
+      displayName: 'Systec Umeet',
+      customerPolicy: MAINLAND_CHINA_ENTERPRISE_POLICY,
+    });
+
+    const refused = await client.referrals.submit(referralInput(16)).catch((e: unknown) => e);
+    // No credit code and no mainland mobile: referrals are checked for the market only.
+    const mainland = referralInput(17);
+    const accepted = await client.referrals.submit({
+      ...mainland,
+      customer: { ...mainland.customer, legalName: '上海示例有限公司', country: 'CN' },
+    });
+
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(refused).toMatchObject({ field: 'customer.country' });
+    expect((refused as Error).message).toContain('Invalid referral input for Systec Umeet');
+    expect(accepted.status).toBe('submitted');
+    expect(requestLines()).toEqual(['POST /referrals']);
   });
 
   it('refuses a lifecycle call the platform declares unsupported, even when the adapter has the method', async () => {

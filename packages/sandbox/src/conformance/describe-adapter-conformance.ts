@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../faults/fault-rule';
 import type { RequestRecord } from '../request-record';
 import type { ConformanceTarget, ConformanceWorld, ConformanceWorldOptions } from './conformance-target';
+import { internationalCustomer, mainlandChinaCustomer } from './customers';
 import { worldOpener } from './open-world';
 import { describeReferralConformance } from './referral-conformance';
 
@@ -144,6 +145,27 @@ export function describeAdapterConformance<Connection>(target: ConformanceTarget
         .catch((error: unknown) => error);
       expect((badSeats as ValidationError).field).toBe('seats');
 
+      expect(current.sandbox.requests).toHaveLength(0);
+    });
+
+    it('refuses a customer outside its customer policy before sending anything, naming the field', async () => {
+      const current = await open();
+      const client = clientFor(current);
+      const market = client.customerPolicy?.market;
+      // The customer a platform of this market must refuse: a mainland one for platforms outside the mainland, and
+      // the reverse. A platform open to any market has nothing to refuse here.
+      const outsider =
+        market === 'mainland_china'
+          ? internationalCustomer(90)
+          : market === 'outside_mainland_china'
+            ? mainlandChinaCustomer(90)
+            : undefined;
+      if (outsider === undefined) return;
+
+      const failure = await client.accounts.provision(outsider).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(ValidationError);
+      expect((failure as ValidationError).field).toBe('profile.country');
       expect(current.sandbox.requests).toHaveLength(0);
     });
 

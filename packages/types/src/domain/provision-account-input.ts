@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { schemaFor } from '../internal/schema-check';
 import { text } from '../internal/text';
+import { currencyCodeSchema } from '../primitives/currency-code';
 import { seatCountSchema } from '../primitives/seat-count';
 import type { Contact } from './contact';
 import { contactSchema } from './contact';
@@ -34,6 +35,11 @@ export interface ProvisionAccountInput {
   plan?: string | undefined;
   /** Your own identifier for the customer (e.g. a CRM id), 1–128 characters, echoed back on the account. */
   externalId?: string | undefined;
+  /**
+   * Billing currency, an ISO 4217 code such as `'CNY'`; the platform's default when absent. Platforms that take no
+   * currency refuse it rather than ignore it (see the adapter's `customerPolicy`).
+   */
+  currency?: string | undefined;
 }
 
 /** Validates and normalises a {@link ProvisionAccountInput}. */
@@ -44,5 +50,6 @@ export const provisionAccountInputSchema = schemaFor<ProvisionAccountInput>()(
     seats: seatCountSchema.optional(),
     plan: text(1, 64).optional(),
     externalId: text(1, 128).optional(),
+    currency: currencyCodeSchema.optional(),
   }),
 );

@@ -9,6 +9,7 @@ import { commerceLicences } from './internal/commerce-licences';
 import type { CommerceScope } from './internal/commerce-scope';
 import { commerceReferrals } from './internal/deal-registrations';
 import { ZOOM_COMMERCE_CAPABILITIES } from './zoom-commerce-capabilities';
+import { ZOOM_COMMERCE_CUSTOMER_POLICY } from './zoom-commerce-customer-policy';
 import {
   ZOOM_COMMERCE_DEFAULT_BASE_URL,
   ZOOM_COMMERCE_DEFAULT_OPPORTUNITY_TYPE,
@@ -62,7 +63,7 @@ function checkScope(options: ZoomCommerceOptions): void {
  * scopes); its own capabilities (`ZOOM_COMMERCE_CAPABILITIES`) and base URL (`baseUrl`, else
  * `ZOOM_COMMERCE_API_URL`). Accounts are end customers keyed by their CRM account number; seats are the quantities
  * of the customer's base-plan subscription lines; referrals are deal registrations. Zoom does not sell directly in
- * mainland China: a `country: 'CN'` customer is refused before any request.
+ * mainland China: a `country: 'CN'` customer is refused before any request (see {@link ZOOM_COMMERCE_CUSTOMER_POLICY}).
  *
  * @throws ConfigurationError when a credential is given neither as an option nor as an environment variable, or an
  *   option is out of range.
@@ -94,7 +95,9 @@ export function zoomCommerce(options: ZoomCommerceOptions = {}): PartnerAdapter 
   const catalog = new BasePlanCatalog();
   const adapter: PartnerAdapter = {
     partner: 'zoom',
+    displayName: 'Zoom',
     capabilities: ZOOM_COMMERCE_CAPABILITIES,
+    customerPolicy: ZOOM_COMMERCE_CUSTOMER_POLICY,
     // Separate from the Master Account mode of the same partner: the two modes' accounts and keys are not the same.
     idempotencyScope: `${connection.accountId}:commerce`,
     createTransport: (settings) => createZoomTransport(connection, settings, parseCommerceError),

@@ -9,7 +9,7 @@ import {
 } from '@channelkit/core';
 import type { EnterpriseAccount, ProvisionAccountInput } from '@channelkit/types';
 import type { z } from 'zod';
-import { checkCustomerForZoom } from './customer-rules';
+import { checkZoomAccountName } from './account-name';
 import { isPlanConflict, planConflict } from './errors';
 import { findAccountByOwnerEmail } from './lookup';
 import { toEnterpriseAccount } from './mapping';
@@ -267,7 +267,7 @@ export async function provisionAccount(
   input: ProvisionAccountInput,
   context: OperationContext,
 ): Promise<EnterpriseAccount> {
-  checkCustomerForZoom(input);
+  checkZoomAccountName(input);
   const resumed = await resumedAccount(input, context);
   const { account, origin } = resumed
     ? { account: resumed, origin: 'resumed' as const }

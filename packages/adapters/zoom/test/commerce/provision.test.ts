@@ -88,14 +88,15 @@ describe('zoomCommerce: provisioning an end customer', () => {
   });
 
   it('refuses a mainland-Chinese customer before any request, naming the partner platforms', async () => {
-    const { adapter, context, sent } = commerceSandboxed();
+    const { adapter, sent } = commerceSandboxed();
     const input = commerceInput();
 
-    const error = await adapter.accounts
-      .provision(
-        { ...input, profile: { ...input.profile, country: 'CN', creditCode: '91310000MA1FL4B24G' } },
-        context,
-      )
+    // Zoom's customer policy, as data the client checks (the same rule as the Master Account mode's).
+    const error = await createClient(adapter)
+      .accounts.provision({
+        ...input,
+        profile: { ...input.profile, country: 'CN', creditCode: '91310000MA1FL4B24G' },
+      })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ValidationError);

@@ -118,14 +118,17 @@ describe('zoomCommerce: referrals are deal registrations', () => {
     const submit = (value: typeof input) =>
       adapter.referrals?.submit?.(value, context).catch((e: unknown) => e);
 
-    const mainland = await submit({ ...input, customer: { ...input.customer, country: 'CN' } });
+    const mainland = await createClient(adapter)
+      .referrals.submit({ ...input, customer: { ...input.customer, country: 'CN' } })
+      .catch((e: unknown) => e);
     const noValue = await submit({ ...input, estimatedValue: undefined });
     const noActivity = await submit({ ...input, activities: [] });
     const noTitle = await submit({ ...input, contacts: [{ ...commerceInput().admin, jobTitle: undefined }] });
     const noSite = await submit({ ...input, customer: { ...input.customer, website: undefined } });
 
     expect(mainland).toMatchObject({ name: 'ValidationError', field: 'customer.country' });
-    expect((mainland as Error).message).toContain('Invalid referral input');
+    expect((mainland as Error).message).toContain('Invalid referral input for Zoom');
+    expect((mainland as Error).message).toContain('Bizconf, Suirui Zhumu and Systec Umeet');
     expect(noValue).toMatchObject({ field: 'estimatedValue' });
     expect(noActivity).toMatchObject({ field: 'activities' });
     expect(noTitle).toMatchObject({ field: 'contacts[0].jobTitle' });

@@ -1,6 +1,5 @@
 import { type OperationContext, PartiallyAppliedError } from '@channelkit/core';
 import type { EnterpriseAccount, ProvisionAccountInput } from '@channelkit/types';
-import { checkNotMainlandChina } from '../../internal/customer-rules';
 import { isPlanConflict, planConflict } from '../../internal/errors';
 import type { BasePlan, BasePlanCatalog } from './catalog';
 import { basePlanOf, refuseField, specFromProvision } from './commerce-rules';
@@ -81,7 +80,8 @@ async function ensureSubscription(
             term_type: term.type,
             ...(term.type === 'TERMED' ? { term_period: term.months ?? 12 } : {}),
           },
-          currency: scope.currency,
+          // The subscription is in the account's currency (Zoom refuses another).
+          currency: details.currency ?? input.currency ?? scope.currency,
           auto_renew: scope.autoRenew,
           add_offers: [{ offer_price_list_id: plan.id, quantity: seats }],
         },
@@ -104,7 +104,6 @@ export async function provisionCommerceAccount(
   input: ProvisionAccountInput,
   context: OperationContext,
 ): Promise<EnterpriseAccount> {
-  checkNotMainlandChina(input.profile.country, 'profile.country');
   checkEndCustomerSpec(specFromProvision(input), {
     subject: SUBJECT,
     profile: 'profile',

@@ -13,6 +13,7 @@ export function specFromProvision(input: ProvisionAccountInput): EndCustomerSpec
     website: profile.website,
     address: profile.address,
     contacts: [input.admin],
+    currency: input.currency,
   };
 }
 

@@ -12,7 +12,6 @@ import {
   UnsupportedOperationError,
 } from '@channelkit/core';
 import type { ListReferralsQuery, Referral, ReferralInput, ReferralPatch } from '@channelkit/types';
-import { checkNotMainlandChina } from '../../internal/customer-rules';
 import { exchange, sendParsed } from '../../internal/request';
 import { zoomStatusesFor } from '../zoom-deal-status';
 import { refuseField, specFromReferral } from './commerce-rules';
@@ -192,7 +191,6 @@ async function createDeal(
 
 /** Zoom's rules for a deal registration that the shared schema leaves open; checked before any request. */
 function checkReferral(scope: CommerceScope, input: ReferralInput): string {
-  checkNotMainlandChina(input.customer.country, 'customer.country', SUBJECT);
   if (scope.salesRep === undefined) {
     throw new ConfigurationError({
       option: 'salesRepContactCrmNumber',

@@ -29,6 +29,8 @@ export interface EndCustomerSpec {
   website: string | undefined;
   address: PostalAddress | undefined;
   contacts: readonly Contact[];
+  /** The account's currency; the adapter's `currency` option when absent. */
+  currency?: string | undefined;
 }
 
 /** Where the fields of an {@link EndCustomerSpec} came from in the caller's input, for error messages. */
@@ -146,7 +148,7 @@ function accountBody(scope: CommerceScope, spec: EndCustomerSpec) {
     account_name: spec.legalName,
     employee_count: zoomEmployeeCount(spec.employeeCount),
     website: spec.website,
-    currency: scope.currency,
+    currency: spec.currency ?? scope.currency,
     contacts: spec.contacts.map((contact, index) => contactBody(contact, index === 0 ? 'Admin' : undefined)),
     billing_address: {
       line_1: address.line2 ? `${address.line1}, ${address.line2}` : address.line1,
