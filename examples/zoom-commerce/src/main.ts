@@ -40,7 +40,13 @@ const deal: ReferralInput = {
     industry: 'logistics',
     employeeCount: '251-500',
     website: 'https://logistics.example.com.sg',
-    address: { line1: '8 Marina View', city: 'Singapore', region: 'Singapore', postalCode: '018960', country: 'SG' },
+    address: {
+      line1: '8 Marina View',
+      city: 'Singapore',
+      region: 'Singapore',
+      postalCode: '018960',
+      country: 'SG',
+    },
   },
   contacts: [
     {
@@ -80,7 +86,9 @@ try {
 
   step('Create an end customer with 25 seats (the account, then a subscription order)');
   const account = await client.accounts.provision(customer, { idempotencyKey: 'crm-4711-provision' });
-  detail(`${account.name}  id=${account.id}  status=${account.status}  zoom account=${account.externalRefs.zoomAccountNumber}`);
+  detail(
+    `${account.name}  id=${account.id}  status=${account.status}  zoom account=${account.externalRefs.zoomAccountNumber}`,
+  );
   const again = await client.accounts.provision(customer, { idempotencyKey: 'crm-4711-provision' });
   detail(`repeated with the same key → same account: ${again.id === account.id}`);
   const seats = await client.licences.get(account.id);
@@ -93,16 +101,25 @@ try {
     `${preview.before.seats} → ${preview.after.seats} seats, accepted=${preview.accepted}, ` +
       `MRR ${mrr ? `+${(mrr.amountMinor / 100).toFixed(2)} ${mrr.currency}` : 'n/a'}`,
   );
-  const changed = await client.licences.set(account.id, { seats: 40 }, { idempotencyKey: 'crm-4711-seats-40' });
+  const changed = await client.licences.set(
+    account.id,
+    { seats: 40 },
+    { idempotencyKey: 'crm-4711-seats-40' },
+  );
   detail(`purchased=${changed.seats.purchased}`);
 
   step('Register a deal (the customer is created first), then follow it through review');
   const referral = await client.referrals.submit(deal, { idempotencyKey: 'crm-deal-981-submit' });
-  detail(`${referral.externalRefs.dealRegNumber}  status=${referral.status} (Zoom: ${referral.platformStatus})`);
+  detail(
+    `${referral.externalRefs.dealRegNumber}  status=${referral.status} (Zoom: ${referral.platformStatus})`,
+  );
   commerce.reviewDealRegistration(referral.id, { status: 'Returned', reason: 'Name the decision maker' });
   const returned = await client.referrals.get(referral.id);
   detail(`Zoom returned it: ${returned.status}, "${returned.reason}"`);
-  await client.referrals.resubmit(referral.id, { decisionMakerMet: true, notes: 'The CIO decides; met on 12 May.' });
+  await client.referrals.resubmit(referral.id, {
+    decisionMakerMet: true,
+    notes: 'The CIO decides; met on 12 May.',
+  });
   commerce.reviewDealRegistration(referral.id, { status: 'Approved' });
   const approved = await client.referrals.get(referral.id);
   detail(`approved: ${approved.status}, protected until ${approved.expiresOn}`);
