@@ -72,6 +72,7 @@ export type {
   ZoomCommerceSandboxLine,
   ZoomCommerceSandboxOptions,
   ZoomCommerceSandboxOrder,
+  ZoomCommerceSandboxProductGroup,
   ZoomCommerceSandboxSubscription,
   ZoomDealRegistrationStatus,
 } from './zoom-commerce/commerce-controls';

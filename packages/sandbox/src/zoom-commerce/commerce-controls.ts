@@ -102,6 +102,14 @@ export interface ZoomCommerceSandboxOrder {
   readonly subscriptionNumbers: readonly string[];
 }
 
+/** A product group of a deal registration, with a quantity. */
+export interface ZoomCommerceSandboxProductGroup {
+  /** The group's name, e.g. `'Meetings'`. */
+  readonly name: string;
+  /** How many. */
+  readonly quantity: number;
+}
+
 /** A deal registration. */
 export interface ZoomCommerceSandboxDealRegistration {
   /** Zoom's deal registration number. */
@@ -117,7 +125,7 @@ export interface ZoomCommerceSandboxDealRegistration {
   /** The end customer's CRM account number. */
   readonly crmAccountNumber: string;
   /** Product groups with quantities. */
-  readonly productGroups: readonly { readonly name: string; readonly quantity: number }[];
+  readonly productGroups: readonly ZoomCommerceSandboxProductGroup[];
   /** Estimated monthly recurring revenue, in major units of `currency`. */
   readonly estimatedMrr: number;
   /** Currency. */

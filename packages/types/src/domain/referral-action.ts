@@ -17,11 +17,17 @@ import type { ReferralStatus } from './referral-status';
  * | `resubmit` | `submitted` | answer a platform that asked for more (`action_required`) and submit |
  */
 export const REFERRAL_ACTIONS = {
+  /** `accept` moves a referral to `accepted`. */
   accept: 'accepted',
+  /** `decline` moves a referral to `declined`. */
   decline: 'declined',
+  /** `markWon` moves a referral to `won`. */
   markWon: 'won',
+  /** `markLost` moves a referral to `lost`. */
   markLost: 'lost',
+  /** `cancel` moves a referral to `cancelled`. */
   cancel: 'cancelled',
+  /** `resubmit` moves a referral to `submitted`. */
   resubmit: 'submitted',
 } as const satisfies Readonly<Record<string, ReferralStatus>>;
 
