@@ -1,3 +1,4 @@
+import { copyFile, rm } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -8,4 +9,11 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // The conformance suite runs only inside vitest, which cannot be require()d: its CommonJS entry is a file that
+  // refuses require() with a clear error (src/conformance/require.cjs), not a bundle that could never run. Its
+  // CommonJS type declarations (conformance/index.d.cts) stay, for test files TypeScript reads as CommonJS.
+  async onSuccess() {
+    await copyFile('src/conformance/require.cjs', 'dist/conformance/index.cjs');
+    await rm('dist/conformance/index.cjs.map', { force: true });
+  },
 });

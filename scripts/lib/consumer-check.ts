@@ -74,7 +74,9 @@ async function checkOneCopyEach(dir: string, names: readonly string[]): Promise<
 
 /**
  * Every entry point loads in plain Node with `import()` (ESM) and with `require()` (CommonJS), except those that
- * load an optional peer such as vitest, which load only inside it (the conformance run below covers them).
+ * load an optional peer such as vitest, which load only inside it (the conformance run below covers them). Under
+ * `require()` those must load or refuse with `ERR_REQUIRE_ESM` and a message naming the entry (vitest itself cannot
+ * be required), never fail somewhere inside.
  */
 async function checkEntryPointsLoad(
   dir: string,
@@ -97,12 +99,34 @@ async function checkEntryPointsLoad(
       problems.push(`an entry point fails to load from ${script}: ${(error as Error).message}`);
     }
   }
+  const besidePeer = packed.flatMap((pkg) =>
+    entryPoints(pkg)
+      .filter((subpath) => loadsOnlyBesideOptionalPeer.get(pkg.manifest.name)?.has(`.${subpath}`))
+      .map((subpath) => `${pkg.manifest.name}${subpath}`),
+  );
+  await writeFile(
+    join(dir, 'require-beside-peer.cjs'),
+    `for (const s of ${JSON.stringify(besidePeer)}) {\n` +
+      '  try { require(s); } catch (error) {\n' +
+      "    if (error.code !== 'ERR_REQUIRE_ESM' || !error.message.includes(s)) throw error;\n" +
+      `    console.log(\`\${s} refuses require(): \${error.message}\`);\n` +
+      '  }\n' +
+      '}\n',
+  );
+  try {
+    const { stdout } = await run(process.execPath, ['require-beside-peer.cjs'], { cwd: dir });
+    if (stdout.trim() !== '') console.log(stdout.trim());
+  } catch (error) {
+    problems.push(
+      `require() of an entry that needs an optional peer fails without saying how to load it: ${(error as Error).message}`,
+    );
+  }
   return problems;
 }
 
 /**
  * The packed declarations compile under `moduleResolution: nodenext` with the oldest accepted versions of their
- * dependencies' types, every `.d.ts` checked (`skipLibCheck: false`).
+ * dependencies' types, every `.d.ts` checked (`skipLibCheck: false`), imported from an ES module and from CommonJS.
  */
 async function checkTypesCompile(dir: string, packed: readonly PackedPackage[]): Promise<string[]> {
   const imports = packed.flatMap((pkg, index) =>
@@ -111,6 +135,9 @@ async function checkTypesCompile(dir: string, packed: readonly PackedPackage[]):
     ),
   );
   await writeFile(join(dir, 'entries.ts'), `${imports.join('\n')}\n`);
+  // The same imports from a file TypeScript reads as CommonJS: the `require` types of every entry, including those
+  // whose run-time CommonJS entry only refuses require() (a test file vitest runs may be CommonJS to TypeScript).
+  await writeFile(join(dir, 'entries-commonjs.cts'), `${imports.join('\n')}\n`);
   await copyFile(join(template, 'conformance.test.ts'), join(dir, 'conformance.test.ts'));
   await writeJson(join(dir, 'tsconfig.json'), {
     compilerOptions: {
@@ -123,7 +150,7 @@ async function checkTypesCompile(dir: string, packed: readonly PackedPackage[]):
       skipLibCheck: false,
       types: [],
     },
-    include: ['*.ts'],
+    include: ['*.ts', '*.cts'],
   });
   try {
     const tsc = join(repositoryRoot, 'node_modules', 'typescript', 'bin', 'tsc');

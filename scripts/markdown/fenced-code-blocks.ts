@@ -28,9 +28,6 @@ const OPENING_FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
 const CONTEXT_START = '<!-- ts-context';
 const COMMENT_END = '-->';
 
-/** Languages whose blocks the typecheck compiles. */
-export const TYPESCRIPT_LANGUAGES: ReadonlySet<string> = new Set(['ts', 'typescript', 'mts', 'cts']);
-
 /** Every fenced code block of `markdown`, in order. */
 export function fencedCodeBlocks(markdown: string): FencedCodeBlock[] {
   const lines = markdown.split(/\r?\n/);

@@ -6,6 +6,8 @@ export default channelkitProject('site', {
   root: fileURLToPath(new URL('.', import.meta.url)),
   include: ['*.test.ts'],
   testTimeout: 60_000,
-  hookTimeout: 180_000,
+  // Opening every page of the site in Chromium takes about a minute on an idle machine and well over two on a busy
+  // shared one: a guard against a hang, not a performance claim.
+  hookTimeout: 600_000,
   reporters: ['verbose'],
 });

@@ -4,11 +4,12 @@ import {
   type StartSandboxOptions,
   startSandbox,
 } from '@channelkit/sandbox';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newAccount, zoomClient } from './helpers';
 
 let running: RunningSandbox | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await running?.close();
   running = undefined;
 });
@@ -23,24 +24,41 @@ async function start({ faults = [], ...options }: StartSandboxOptions = {}) {
   return { running, client };
 }
 
+/**
+ * Sends `GET /accounts` with the sandbox's timers in virtual time, and reports the record of the request once the
+ * sandbox has received it: the answer then leaves only when the test moves the clock, whatever the machine's load.
+ */
+async function callInVirtualTime(client: Awaited<ReturnType<typeof start>>['client']) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const call = client.call('GET', '/accounts');
+  while (running?.sandbox.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  return { call, record: () => running?.sandbox.requests[0] };
+}
+
 describe('faults', () => {
   it('adds latency', async () => {
     const { client } = await start({ faults: [{ method: 'GET', fault: { kind: 'latency', ms: 300 } }] });
-    const started = Date.now();
-    expect((await client.call('GET', '/accounts')).status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    expect(running?.sandbox.requests[0]).toMatchObject({ fault: 'latency', status: 200 });
+    const { call, record } = await callInVirtualTime(client);
+
+    await vi.advanceTimersByTimeAsync(299);
+    // Still held: the request has not been processed yet.
+    expect(record()).toMatchObject({ fault: 'latency', status: undefined });
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await call).status).toBe(200);
+    expect(record()).toMatchObject({ fault: 'latency', status: 200 });
   });
 
   it('composes latency with another fault', async () => {
     const { client } = await start({
       faults: [{ fault: { kind: 'latency', ms: 200 } }, { fault: { kind: 'server_error', status: 502 } }],
     });
-    const started = Date.now();
-    const response = await client.call('GET', '/accounts');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    expect(response).toMatchObject({ status: 502, body: { code: 502, message: 'Bad Gateway' } });
-    expect(running?.sandbox.requests[0]).toMatchObject({ fault: 'server_error', status: 502 });
+    const { call, record } = await callInVirtualTime(client);
+
+    await vi.advanceTimersByTimeAsync(199);
+    expect(record()).toMatchObject({ fault: 'latency', status: undefined });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call).toMatchObject({ status: 502, body: { code: 502, message: 'Bad Gateway' } });
+    expect(record()).toMatchObject({ fault: 'server_error', status: 502 });
   });
 
   it('answers a Zoom-shaped 429 for rate_limit', async () => {

@@ -266,6 +266,7 @@ function acme(connection: AcmeConnection): PartnerAdapter {
     },
     createTransport: (settings) =>
       createHttpTransport({
+        ...settings,
         baseURL: connection.baseUrl,
         platform: 'acme-meetings',
         auth: oauth2ClientCredentials({
@@ -274,11 +275,6 @@ function acme(connection: AcmeConnection): PartnerAdapter {
           clientSecret: connection.clientSecret,
           category: 'auth',
         }),
-        timeoutMs: settings.timeoutMs,
-        retry: settings.retry,
-        userAgent: settings.userAgent,
-        emitBodies: settings.emitBodies,
-        rateLimit: settings.rateLimit,
         // The platform replays a create for the same key, so the transport may retry writes itself.
         idempotencyHeader: 'Idempotency-Key',
         parseError: parseAcmeError,

@@ -4,10 +4,12 @@ import {
   IdempotencyKeyReuseError,
   PaginationError,
   PartiallyAppliedError,
+  RedirectError,
   ValidationError,
 } from '@channelkit/core';
 import { createSandbox, ZOOM_SANDBOX_CREDENTIALS } from '@channelkit/sandbox';
 import { zoom } from '@channelkit/zoom';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { provisionInput, server } from './harness';
 
@@ -131,6 +133,47 @@ describe('idempotency keys over Zoom', () => {
     expect(sandbox.zoom.getAccount(account.id)?.plan).toMatchObject({ hosts: 8 });
     expect(sent('PUT', /\/plans\/base$/)).toHaveLength(1);
     expect(changes).toEqual([8]);
+  });
+
+  it('fails licences.set with RedirectError when the PUT is answered 301, emitting no licence.changed', async () => {
+    const { sandbox, client, sent } = clientOverSandbox();
+    const account = await client.accounts.provision(provisionInput({ seats: 5 }));
+    // The platform answers the write with a redirect: it was not applied, and is neither followed nor repeated.
+    server.use(
+      http.put('https://api.zoom.us/v2/accounts/:id/plans/base', ({ params }) =>
+        HttpResponse.json(null, {
+          status: 301,
+          headers: { location: `https://api.zoom.us/v2/accounts/${String(params.id)}/plans/base` },
+        }),
+      ),
+    );
+    const changes: number[] = [];
+    client.on('licence.changed', (event) => changes.push(event.current.seats.purchased));
+
+    const failure = await client.licences.set(account.id, { seats: 8 }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(RedirectError);
+    expect(failure).toMatchObject({ status: 301 });
+    expect(changes).toEqual([]);
+    expect(sandbox.zoom.getAccount(account.id)?.plan).toMatchObject({ hosts: 5 });
+    expect(sent('PUT', /\/plans\/base$/)).toHaveLength(0); // the sandbox never saw it: not followed, not retried
+  });
+
+  it('returns the same account when a provision is repeated after a restart (a new client, nothing remembered)', async () => {
+    const { sandbox, client } = clientOverSandbox();
+    const first = await client.accounts.provision(provisionInput(), { idempotencyKey: 'crm-42-provision' });
+
+    // A new process: a new client with an empty idempotency store, over the same platform.
+    const restarted = createClient(zoom({ ...ZOOM_SANDBOX_CREDENTIALS }), {
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    });
+    const again = await restarted.accounts.provision(provisionInput(), {
+      idempotencyKey: 'crm-42-provision',
+    });
+
+    expect(again.id).toBe(first.id);
+    expect(sandbox.zoom.listAccounts()).toHaveLength(1);
+    expect(sandbox.zoom.getAccount(first.id)?.plan).toMatchObject({ hosts: 10 });
   });
 
   it('bounds listings with the client’s pagination option', async () => {

@@ -28,6 +28,7 @@ export interface SentRequest {
 /** Small delays keep retries fast; the timeout is generous for a shared machine. */
 export const testSettings: TransportSettings = {
   timeoutMs: 5_000,
+  maxResponseBytes: 10 * 1024 * 1024,
   retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
   userAgent: 'channelkit-zoom-tests',
   emitBodies: false,

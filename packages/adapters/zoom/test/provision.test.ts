@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { ZOOM_SANDBOX_CREDENTIALS } from '@channelkit/sandbox';
 import { enterpriseAccountSchema } from '@channelkit/types';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, provisionInput, sandboxed, sentTo } from './harness';
@@ -292,6 +293,45 @@ describe('accounts.provision', () => {
     const account = await adapter.accounts.provision(provisionInput(), context);
     expect(sentTo(sent, 'POST', `/accounts/${account.id}/plans`)).toHaveLength(2);
     expect(sandbox.zoom.getAccount(account.id)?.plan).toMatchObject({ hosts: 10 });
+  });
+
+  it('reports each decision at info level with account ids, never an email, the password or a credential', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
+    const lines: { level: string; text: string }[] = [];
+    const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+      lines.push({ level, text: `${message} ${JSON.stringify(fields ?? {})}` });
+    context.logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+    // A create whose answer is lost, then a plan subscription whose answer is lost: both resolved by reading.
+    sandbox.faults.add({
+      method: 'POST',
+      path: '/v2/accounts',
+      when: 'after',
+      fault: { kind: 'reset' },
+      times: 1,
+    });
+    sandbox.faults.add({
+      method: 'POST',
+      path: /\/plans$/,
+      when: 'after',
+      fault: { kind: 'server_error', status: 502 },
+      times: 1,
+    });
+
+    const account = await adapter.accounts.provision(provisionInput(), context);
+
+    const { password } = bodyOf<{ password: string }>(sentTo(sent, 'POST', '/accounts')[0]);
+    expect(lines.map((line) => line.level)).toEqual(lines.map(() => 'info'));
+    expect(lines.map((line) => line.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('resolved by lookup'),
+        expect.stringContaining('plan subscription resolved by lookup'),
+      ]),
+    );
+    expect(lines.every((line) => line.text.includes(account.id))).toBe(true);
+    const printed = JSON.stringify(lines).toLowerCase();
+    for (const secret of ['ada@acme.example', password, ZOOM_SANDBOX_CREDENTIALS.clientSecret, 'bearer']) {
+      expect(printed).not.toContain(secret.toLowerCase());
+    }
   });
 
   it('never logs the generated password', async () => {

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { ZOOM_SANDBOX_CREDENTIALS } from '@channelkit/sandbox';
 import { zoom } from '@channelkit/zoom';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   bodyOf,
   contextFor,
@@ -231,15 +231,53 @@ describe('rate-limit labels', () => {
   });
 
   it('throttles each label at the configured rate', async () => {
-    const { sandbox } = sandboxed();
-    const stored = sandbox.zoom.createAccount({ email: 'owner@pi.example' });
-    sandbox.zoom.setPlan(stored.id, { type: 'monthly', hosts: 5 });
-    const adapter = zoom({ ...ZOOM_SANDBOX_CREDENTIALS, rateLimits: { heavy: 2 } });
-    const { context } = contextFor(adapter);
-    const started = Date.now();
-    // Three heavy usage reads at 2 per second take at least one second.
-    await Promise.all([1, 2, 3].map(() => adapter.licences.get(stored.id, context)));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // Virtual time: the limiter's clock and timers move only from one timer to the next, and every request in flight
+    // is answered before they do, so the send times below are exact on any machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    try {
+      const { sandbox } = sandboxed();
+      const stored = sandbox.zoom.createAccount({ email: 'owner@pi.example' });
+      sandbox.zoom.setPlan(stored.id, { type: 'monthly', hosts: 5 });
+      const adapter = zoom({ ...ZOOM_SANDBOX_CREDENTIALS, rateLimits: { heavy: 2 } });
+      const { context } = contextFor(adapter);
+      const heavy: number[] = [];
+      const other: number[] = [];
+      let sentCount = 0;
+      let answered = 0;
+      context.transport.on('request', (event) => {
+        sentCount++;
+        (event.category === 'heavy' ? heavy : other).push(event.startedAt);
+      });
+      context.transport.on('response', () => {
+        answered++;
+      });
+      let done = false;
+      const reads = Promise.all([1, 2, 3].map(() => adapter.licences.get(stored.id, context))).finally(() => {
+        done = true;
+      });
+
+      while (!done) {
+        // Let real I/O answer everything in flight (turns of the event loop, not time), then move to the next timer.
+        do await new Promise<void>((resolve) => setImmediate(resolve));
+        while (!done && answered < sentCount);
+        if (!done) await vi.advanceTimersToNextTimerAsync();
+      }
+      await expect(reads).resolves.toHaveLength(3);
+
+      // Three heavy usage reads at 2 per second: each one interval (1/2 s plus the limiter's 1.5 % margin) after the
+      // one before. The plan reads go at Medium's own 60 per second (two intervals of about 17 ms) and the token
+      // request at once: none of them waits for Heavy.
+      expect(heavy).toHaveLength(3);
+      const [first = 0, second = 0, third = 0] = heavy;
+      for (const gap of [second - first, third - second]) {
+        expect(gap).toBeGreaterThanOrEqual(500);
+        expect(gap).toBeLessThanOrEqual(508);
+      }
+      expect(other).toHaveLength(4);
+      expect(Math.max(...other) - first).toBeLessThanOrEqual(40);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

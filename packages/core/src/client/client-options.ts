@@ -11,6 +11,12 @@ export interface ClientOptions {
    */
   timeoutMs?: number | undefined;
   /**
+   * Largest response body the client reads, in bytes, counted after decompression: a larger one is cut off while it
+   * is read and the call fails with `ResponseTooLargeError`. From 1 to 268435456 (256 MiB).
+   * @default 10485760 (10 MiB, far above any real page of these platforms)
+   */
+  maxResponseBytes?: number | undefined;
+  /**
    * Retries after the first attempt, for failures that are safe to retry (network errors, timeouts, 408, 429, 5xx).
    * Shorthand for `retry.maxRetries`.
    * @default 3

@@ -6,7 +6,7 @@ import { resolveIdempotencySettings } from '../idempotency/idempotency-options';
 import { type Logger, silentLogger } from '../logging/logger';
 import { resolvePaginationBounds } from '../pagination/pagination-bounds';
 import type { PartnerAdapter, TransportSettings } from '../port/adapter-port';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../transport/defaults';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../transport/defaults';
 import { VERSION } from '../version';
 import { type AccountsResource, createAccountsResource } from './accounts-resource';
 import type { ClientEventListener, ClientEventName } from './client-events';
@@ -126,6 +126,7 @@ function isolatedListeners(logger: Logger) {
 function transportSettings(options: ClientOptions): TransportSettings {
   return {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retry: {
       ...DEFAULT_RETRY,
       ...options.retry,

@@ -9,12 +9,13 @@ export interface ResponseTooLargeErrorOptions {
   request: RequestSummary;
   /** Request path as the caller wrote it, for the message. */
   path?: string | undefined;
-  /** The limit that was exceeded, in bytes (the transport's `maxResponseBytes`). */
+  /** The limit that was exceeded, in bytes (the `maxResponseBytes` option of the client or transport). */
   limitBytes: number;
 }
 
 /**
- * The response body was larger than the transport's `maxResponseBytes` (default 10 MiB), counted after
+ * The response body was larger than `maxResponseBytes` (an option of `createClient` and `createHttpTransport`,
+ * default 10 MiB), counted after
  * decompression: reading stopped at the limit and the response was discarded. Not retryable; the platform did
  * answer, so a write may have been applied (`isAmbiguousFailure` is true).
  */
@@ -35,8 +36,8 @@ export class ResponseTooLargeError extends ChannelError {
     super(
       `${options.platform} ${options.request.method} ${options.path ?? options.request.url}: the response was ` +
         `larger than maxResponseBytes (${options.limitBytes} bytes), so reading stopped there and it was ` +
-        "discarded; the platform did answer, so a write may have been applied. Raise the transport's " +
-        'maxResponseBytes option if the platform legitimately sends more',
+        'discarded; the platform did answer, so a write may have been applied. Raise the maxResponseBytes option ' +
+        '(of createClient, or of createHttpTransport) if the platform legitimately sends more',
     );
     this.platform = options.platform;
     this.limitBytes = options.limitBytes;

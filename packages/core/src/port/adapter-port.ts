@@ -47,10 +47,16 @@ export interface OperationContext {
   pagination?: PaginationBounds | undefined;
 }
 
-/** The client-level settings an adapter's transport is built with. */
+/**
+ * The client-level settings an adapter's transport is built with. Every field has the name and meaning of the
+ * `createHttpTransport` option it feeds, so an adapter spreads them into its options (and merges `rateLimit` over
+ * its own defaults): a setting added later reaches the transport without a change to the adapter.
+ */
 export interface TransportSettings {
   /** Per-attempt timeout in milliseconds. */
   timeoutMs: number;
+  /** Largest response body read, in bytes (after decompression); pass it to `createHttpTransport`. */
+  maxResponseBytes: number;
   /** Retry policy. */
   retry: RetryOptions;
   /** Rate-limit overrides (requests per second per category) layered over the adapter's defaults. */

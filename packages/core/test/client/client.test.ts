@@ -133,6 +133,10 @@ describe('createClient', () => {
     expect(() => createClient(testAdapter, { timeoutMs: 0 })).toThrow(ConfigurationError);
     expect(() => createClient(testAdapter, { timeoutMs: 0 })).toThrow(/timeoutMs/);
     expect(() => createClient(testAdapter, { maxRetries: -1 })).toThrow(/maxRetries/);
+    // Node would run a longer timer after 1 ms: every request would time out at once.
+    expect(() => createClient(testAdapter, { timeoutMs: 2 ** 31 })).toThrow(/^timeoutMs must be at most/);
+    expect(() => createClient(testAdapter, { retry: { maxDelayMs: 2 ** 31 } })).toThrow(/retry\.maxDelayMs/);
+    expect(() => createClient(testAdapter, { maxResponseBytes: 0 })).toThrow(/^maxResponseBytes must be/);
   });
 
   it('exposes the adapter capabilities and refuses unsupported operations without a request', async () => {

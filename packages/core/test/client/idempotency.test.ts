@@ -250,6 +250,50 @@ describe('idempotency keys', () => {
     expect(requestLines().filter((line) => line === 'POST /accounts')).toHaveLength(2);
   });
 
+  it('keeps a result 24 hours by default', async () => {
+    startPlatform();
+    let now = 1_750_000_000_000;
+    const { client } = testClient({
+      idempotency: { store: createMemoryIdempotencyStore({ now: () => now }) },
+    });
+    await client.accounts.provision(customer(21), { idempotencyKey: 'crm-21' });
+    now += 86_400_000 - 1;
+    await client.accounts.provision(customer(21), { idempotencyKey: 'crm-21' });
+    expect(requestLines().filter((line) => line === 'POST /accounts')).toHaveLength(1);
+    now += 2;
+    await client.accounts.provision(customer(21), { idempotencyKey: 'crm-21' });
+    expect(requestLines().filter((line) => line === 'POST /accounts')).toHaveLength(2);
+  });
+
+  it('lets a call in another client take over a key whose holder has been silent for 10 minutes, by default', async () => {
+    startPlatform();
+    server.use(http.post(`${baseURL}/accounts`, async () => delay('infinite')));
+    let now = 1_750_000_000_000;
+    const store = createMemoryIdempotencyStore({ now: () => now });
+    const crashed = testClient({ idempotency: { store }, maxRetries: 0 }).client;
+    const other = testClient({ idempotency: { store }, maxRetries: 0 }).client;
+    const controller = new AbortController();
+    const running = crashed.accounts
+      .provision(customer(22), { idempotencyKey: 'crm-22', signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+
+    now += 600_000 - 1;
+    await expect(other.accounts.provision(customer(22), { idempotencyKey: 'crm-22' })).rejects.toBeInstanceOf(
+      IdempotencyKeyInUseError,
+    );
+    expect(received).toHaveLength(1);
+    now += 1;
+    const takeover = other.accounts
+      .provision(customer(22), { idempotencyKey: 'crm-22', signal: controller.signal })
+      .catch((e: unknown) => e);
+    await vi.waitFor(() => expect(received).toHaveLength(2));
+
+    controller.abort();
+    expect(await running).toBeInstanceOf(AbortError);
+    expect(await takeover).toBeInstanceOf(AbortError);
+  });
+
   it('separates keys by partner and adapter scope in a shared store', async () => {
     const platform = startPlatform();
     const store = createMemoryIdempotencyStore();

@@ -60,6 +60,18 @@ describe('createMemoryIdempotencyStore', () => {
     expect((await store.claim(request('flood-0'))).status).toBe('claimed');
   });
 
+  it('keeps 10 000 keys by default', async () => {
+    const store = createMemoryIdempotencyStore();
+    for (let index = 0; index <= 10_000; index += 1) {
+      const claim = await store.claim(request(`key-${index}`));
+      if (claim.status !== 'claimed') throw new Error(`expected a claim of key-${index}`);
+      await store.complete(`key-${index}`, claim.token, { result: index, ttlMs: 60_000 });
+    }
+    // 10 001 finished keys: the oldest was dropped, the next one is still there.
+    expect(await store.claim(request('key-1'))).toEqual({ status: 'completed', result: 1 });
+    expect((await store.claim(request('key-0'))).status).toBe('claimed');
+  });
+
   it('refuses a maxEntries that is not a positive whole number', () => {
     for (const maxEntries of [0, -1, 1.5, Number.NaN]) {
       expect(() => createMemoryIdempotencyStore({ maxEntries })).toThrow(ConfigurationError);

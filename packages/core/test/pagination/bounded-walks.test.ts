@@ -7,9 +7,9 @@ import {
   PaginationError,
   paginate,
 } from '@channelkit/core';
-import { delay, HttpResponse, http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Hostile platforms: each answers GET /users with pages that would keep a naive walk going forever.
 const base = 'https://hostile.test/v2';
@@ -22,7 +22,17 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   tokens.length = 0;
+  vi.useRealTimers();
 });
+
+/**
+ * Time as the walk measures it (`performance.now()`), moved only by the test: a page or the consumer "takes" the
+ * milliseconds the test says, so the budget is spent exactly where the test expects on any machine.
+ */
+function useVirtualClock(): (ms: number) => void {
+  vi.useFakeTimers({ toFake: ['performance'] });
+  return (ms) => vi.advanceTimersByTime(ms);
+}
 afterAll(() => server.close());
 
 type UsersPage = { users: string[]; next_page_token?: string };
@@ -116,25 +126,29 @@ describe('every walk over pages is bounded', () => {
   });
 
   it('stops once fetching has taken longer than maxDurationMs', async () => {
-    serve(async (_, page) => {
-      await delay(30);
+    const spend = useVirtualClock();
+    serve((_, page) => {
+      spend(30); // each page takes 30 ms to arrive
       return { users: [`user-${page}`], next_page_token: `token-${page}` };
     });
-    const { error } = await walk(users({ maxDurationMs: 50 }));
-    expect(error).toMatchObject({ reason: 'max_duration', limit: 50 });
-    // Each page takes at least 30 ms, so the budget is spent after two pages at most.
-    expect(tokens.length).toBeLessThanOrEqual(2);
+    const { seen, error } = await walk(users({ maxDurationMs: 50 }));
+    expect(error).toMatchObject({ reason: 'max_duration', limit: 50, pages: 2 });
+    // 30 ms after the first page, 60 ms after the second: the budget of 50 ms is spent, and no third is asked for.
+    expect(seen).toEqual(['user-1', 'user-2']);
+    expect(tokens).toHaveLength(2);
   });
 
   it('does not count the time the consumer spends between pages', async () => {
-    serve((_, page) => ({
-      users: [`user-${page}`],
-      ...(page < 3 ? { next_page_token: `token-${page}` } : {}),
-    }));
+    const spend = useVirtualClock();
+    serve((_, page) => {
+      spend(100);
+      return { users: [`user-${page}`], ...(page < 3 ? { next_page_token: `token-${page}` } : {}) };
+    });
     const seen: string[] = [];
+    // 300 ms of fetching fits in 500; the 750 ms the consumer spends on top would not.
     for await (const user of users({ maxDurationMs: 500 })) {
       seen.push(user);
-      await delay(250);
+      spend(250);
     }
     expect(seen).toHaveLength(3);
   });

@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AbortError, ConnectionError, createHttpTransport, TimeoutError } from '@channelkit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { settledState, until, useVirtualTime } from '../virtual-time';
 
 const servers: Server[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -28,40 +30,62 @@ async function closedPort(): Promise<string> {
 }
 
 describe('connection failures against a loopback server', () => {
+  // Timeouts run in virtual time (../virtual-time.ts): the request really goes to the loopback server, and the
+  // timeout fires exactly when the test moves the clock past it, however busy the machine is.
   it('times out a server that never answers, per attempt', async () => {
+    useVirtualTime();
     let received = 0;
     const url = await listen(() => {
       received++;
     });
     const transport = createHttpTransport({ baseURL: url, timeoutMs: 80, retry: { maxRetries: 0 } });
-    const started = performance.now();
-    const error = await transport.request({ method: 'GET', path: '/hang' }).catch((e: unknown) => e);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    const pending = transport.request({ method: 'GET', path: '/hang' });
+    const isSettled = settledState(pending);
+    await until(() => received === 1, 'the request reaching the server');
+
+    await vi.advanceTimersByTimeAsync(79);
+    expect(isSettled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 80 });
     expect(received).toBe(1);
   });
 
   it('does not retry a timed-out POST without idempotency key (ambiguous)', async () => {
+    useVirtualTime();
     let received = 0;
     const url = await listen(() => {
       received++;
     });
     const transport = createHttpTransport({ baseURL: url, timeoutMs: 50, retry: { baseDelayMs: 1 } });
-    await expect(transport.request({ method: 'POST', path: '/create', body: {} })).rejects.toBeInstanceOf(
-      TimeoutError,
-    );
+    const retries: unknown[] = [];
+    transport.on('retry', (event) => retries.push(event));
+    const outcome = transport.request({ method: 'POST', path: '/create', body: {} }).catch((e: unknown) => e);
+    await until(() => received === 1, 'the request reaching the server');
+
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await outcome).toBeInstanceOf(TimeoutError);
+    expect(retries).toEqual([]);
     expect(received).toBe(1);
   });
 
   it('aborts an in-flight request at once with AbortError', async () => {
-    const url = await listen(() => {});
+    useVirtualTime();
+    let received = 0;
+    const url = await listen(() => {
+      received++;
+    });
     const transport = createHttpTransport({ baseURL: url, timeoutMs: 60_000 });
     const controller = new AbortController();
     const pending = transport.request({ method: 'GET', path: '/hang', signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
-    const started = performance.now();
+    await until(() => received === 1, 'the request reaching the server');
+
+    // The clock stands still, so the abort alone ends the call, and its timeout timer goes with it.
+    controller.abort();
     await expect(pending).rejects.toBeInstanceOf(AbortError);
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(received).toBe(1);
   });
 
   it('reports a refused connection as not sent, and retries it even for POST', async () => {

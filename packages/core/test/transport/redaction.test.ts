@@ -228,6 +228,40 @@ describe('redaction against a hostile server that echoes credentials everywhere'
     expect(events.map((e) => (e as { name: string }).name)).toContain('retry');
   });
 
+  it('remembers the access tokens of the last 64 fetches: the 64th oldest is hidden, the 65th is not', async () => {
+    let issued = 0;
+    const used = new Set<string>();
+    server.use(
+      http.post(tokenUrl, () => HttpResponse.json({ access_token: tokenOf(++issued), expires_in: 3600 })),
+      // Accepts each token once, so every call after the first refreshes: one new token per call.
+      http.get(`${base}/once`, ({ request }) => {
+        const token = request.headers.get('authorization') ?? '';
+        if (used.has(token)) return HttpResponse.json({ code: 124 }, { status: 401 });
+        used.add(token);
+        return HttpResponse.json({});
+      }),
+      http.get(`${base}/echo`, () =>
+        HttpResponse.json({ message: `old: ${tokenOf(1)} ${tokenOf(2)}` }, { status: 400 }),
+      ),
+    );
+    const auth = oauth2ClientCredentials({ tokenUrl, clientId: 'client', clientSecret: hostileSecret });
+    const transport = createHttpTransport({ baseURL: base, auth });
+    for (let call = 0; call < 65; call++) await transport.request({ method: 'GET', path: '/once' });
+
+    const error = (await transport
+      .request({ method: 'GET', path: '/echo' })
+      .catch((e: unknown) => e)) as ApiError;
+
+    expect(issued).toBe(65);
+    const known = auth.secrets();
+    expect(known).toHaveLength(2 + 64);
+    expect(known).toEqual(
+      expect.arrayContaining([hostileSecret, basic, ...Array.from({ length: 64 }, (_, i) => tokenOf(i + 2))]),
+    );
+    expect(known).not.toContain(tokenOf(1));
+    expect(error.platformMessage).toBe(`old: ${tokenOf(1)} ${REDACTED}`);
+  });
+
   it('keeps redacting the tokens a computed bearer token supplied earlier', async () => {
     let n = 0;
     const tokens = ['computed-token-one', 'computed-token-two'];

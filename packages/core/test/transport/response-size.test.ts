@@ -66,7 +66,7 @@ describe('response size', () => {
     expect((error as Error).message).toBe(
       'zoom GET /accounts: the response was larger than maxResponseBytes (10485760 bytes), so reading stopped ' +
         'there and it was discarded; the platform did answer, so a write may have been applied. Raise the ' +
-        "transport's maxResponseBytes option if the platform legitimately sends more",
+        'maxResponseBytes option (of createClient, or of createHttpTransport) if the platform legitimately sends more',
     );
     expect(isAmbiguousFailure(error)).toBe(true);
     const outcome = await server.finished();

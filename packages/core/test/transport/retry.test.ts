@@ -9,12 +9,16 @@ import {
 } from '@channelkit/core';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { settledState, useVirtualTime } from '../virtual-time';
 
 const base = 'https://api.example.test';
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
 afterAll(() => server.close());
 
 /** Answers with `statuses` in turn (then 200) and records the idempotency key of each request. */
@@ -33,6 +37,20 @@ function sequence(
     }),
   );
   return keys;
+}
+
+/** Counts the attempts a transport starts, from its `request` events (emitted as each attempt leaves). */
+function attempts(transport: ReturnType<typeof createHttpTransport>): () => number {
+  let count = 0;
+  transport.on('request', () => {
+    count++;
+  });
+  return () => count;
+}
+
+/** Resolves with the transport's next `retry` event. */
+function nextRetry(transport: ReturnType<typeof createHttpTransport>): Promise<RetryEvent> {
+  return new Promise((resolve) => transport.once('retry', resolve));
 }
 
 describe('retries', () => {
@@ -113,31 +131,43 @@ describe('retries', () => {
     expect(keys).toHaveLength(2);
   });
 
+  // The waits below run in virtual time (../virtual-time.ts): the clock moves only when the test moves it, so "not
+  // before Retry-After" is asserted to the millisecond, on any machine.
+
   it('retries a 429 for any method, POST included, and honours Retry-After in seconds', async () => {
+    useVirtualTime();
     const keys = sequence('post', '/create', [429], { 'Retry-After': '1' });
     const transport = createHttpTransport({ baseURL: base, retry: { baseDelayMs: 1 } });
-    const retries: RetryEvent[] = [];
-    transport.on('retry', (e) => retries.push(e));
-    const started = performance.now();
-    await transport.request({ method: 'POST', path: '/create', body: {} });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    const started = attempts(transport);
+    const retried = nextRetry(transport);
+    const pending = transport.request({ method: 'POST', path: '/create', body: {} });
+
+    expect(await retried).toMatchObject({ reason: 'rate_limited', status: 429, attempt: 1, delayMs: 1000 });
+    // Not a millisecond before the second the platform asked for.
+    await vi.advanceTimersByTimeAsync(999);
+    expect(started()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started()).toBe(2);
+    await expect(pending).resolves.toMatchObject({ status: 200 });
     expect(keys).toHaveLength(2);
-    expect(retries).toHaveLength(1);
-    expect(retries[0]).toMatchObject({ reason: 'rate_limited', status: 429, attempt: 1 });
-    expect(retries[0]?.delayMs).toBeGreaterThanOrEqual(1000);
   });
 
   it('honours Retry-After as an HTTP date', async () => {
-    const at = new Date(Date.now() + 2000).toUTCString(); // second precision: 1-2 s from now
-    const keys = sequence('get', '/later', [503], { 'Retry-After': at });
+    useVirtualTime();
+    vi.setSystemTime(new Date('2030-01-01T00:00:00.000Z'));
+    const keys = sequence('get', '/later', [503], { 'Retry-After': 'Tue, 01 Jan 2030 00:00:02 GMT' });
     const transport = createHttpTransport({ baseURL: base, retry: { baseDelayMs: 1 } });
-    const retries: RetryEvent[] = [];
-    transport.on('retry', (e) => retries.push(e));
-    const started = performance.now();
-    await transport.request({ method: 'GET', path: '/later' });
+    const started = attempts(transport);
+    const retried = nextRetry(transport);
+    const pending = transport.request({ method: 'GET', path: '/later' });
+
+    expect(await retried).toMatchObject({ reason: 'status', status: 503, delayMs: 2000 });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(started()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started()).toBe(2);
+    await expect(pending).resolves.toMatchObject({ status: 200 });
     expect(keys).toHaveLength(2);
-    expect(retries[0]?.delayMs).toBeGreaterThan(900);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(retries[0]?.delayMs ?? 0);
   });
 
   it('caps Retry-After at maxDelayMs and reports retryAfterMs once retries run out', async () => {
@@ -152,17 +182,19 @@ describe('retries', () => {
     expect(keys).toHaveLength(2);
   });
 
-  it('stops promptly with AbortError when aborted during the backoff sleep', async () => {
+  it('stops with AbortError as soon as it is aborted during the backoff sleep, leaving no timer behind', async () => {
+    useVirtualTime();
     const keys = sequence('get', '/busy', [503], { 'Retry-After': '10' });
     const transport = createHttpTransport({ baseURL: base });
     const controller = new AbortController();
-    transport.once('retry', () => setTimeout(() => controller.abort(), 20));
-    const started = performance.now();
-    const error = await transport
-      .request({ method: 'GET', path: '/busy', signal: controller.signal })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AbortError);
-    expect(performance.now() - started).toBeLessThan(5000);
+    const retried = nextRetry(transport);
+    const pending = transport.request({ method: 'GET', path: '/busy', signal: controller.signal });
+    expect(await retried).toMatchObject({ delayMs: 10_000 });
+
+    // No virtual time passes: the abort alone ends the 10 s wait.
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+    expect(vi.getTimerCount()).toBe(0);
     expect(keys).toHaveLength(1);
   });
 
@@ -175,12 +207,17 @@ describe('retries', () => {
   });
 
   it('sleep resolves after the delay and rejects with AbortError on abort', async () => {
-    const started = performance.now();
-    await sleep(30);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    useVirtualTime();
+    const isSettled = settledState(sleep(30));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(isSettled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(isSettled()).toBe(true);
+
     const controller = new AbortController();
     const pending = sleep(60_000, controller.signal);
     controller.abort(new Error('stop'));
     await expect(pending).rejects.toMatchObject({ code: 'aborted', cause: new Error('stop') });
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

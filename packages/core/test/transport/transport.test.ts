@@ -10,12 +10,16 @@ import {
 } from '@channelkit/core';
 import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { settledState, until, useVirtualTime } from '../virtual-time';
 
 const base = 'https://api.example.test/v2';
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
 afterAll(() => server.close());
 
 describe('createHttpTransport', () => {
@@ -145,6 +149,8 @@ describe('createHttpTransport', () => {
   });
 
   it('ends a hanging request with TimeoutError after timeoutMs, retrying idempotent requests', async () => {
+    // Virtual time (../virtual-time.ts): each attempt times out exactly when the clock passes 50 ms.
+    useVirtualTime();
     let calls = 0;
     server.use(
       http.get(`${base}/hang`, async () => {
@@ -159,9 +165,17 @@ describe('createHttpTransport', () => {
       timeoutMs: 50,
       retry: { maxRetries: 1, baseDelayMs: 1 },
     });
-    const started = performance.now();
-    const error = await transport.request({ method: 'GET', path: '/hang' }).catch((e: unknown) => e);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+    const pending = transport.request({ method: 'GET', path: '/hang' });
+    const isSettled = settledState(pending);
+
+    for (const attempt of [1, 2]) {
+      await until(() => calls === attempt, `attempt ${attempt} reaching the server`);
+      await vi.advanceTimersByTimeAsync(49);
+      expect(calls).toBe(attempt);
+      expect(isSettled()).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ code: 'timeout', timeoutMs: 50 });
     expect((error as Error).message).toBe(

@@ -37,6 +37,10 @@ export function createZoomTransport(
   parseError: ErrorParser = parseZoomError,
 ): HttpTransport {
   return createHttpTransport({
+    // Every client setting (timeout, response cap, retries, user agent, body events) reaches the transport by name,
+    // including settings added after this adapter was written; only the rate limits are merged over Zoom's own.
+    ...settings,
+    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
     baseURL: connection.baseUrl,
     platform: 'zoom',
     auth: oauth2ClientCredentials({
@@ -49,11 +53,6 @@ export function createZoomTransport(
       // The token endpoint is not counted against the API's rate-limit labels.
       category: 'oauth',
     }),
-    timeoutMs: settings.timeoutMs,
-    retry: settings.retry,
-    userAgent: settings.userAgent,
-    emitBodies: settings.emitBodies,
-    rateLimit: mergeRateLimits(connection.rateLimits, settings.rateLimit),
     // Zoom has no idempotency key; provisioning resolves ambiguous writes by reading instead.
     idempotencyHeader: null,
     requestIdHeader: 'x-zm-trackingid',
