@@ -10,7 +10,15 @@ import type { ReferralStatus } from '@channelkit/types';
 import { zoomCommerce } from '@channelkit/zoom';
 import { describe, expect, it } from 'vitest';
 import { contextFor } from '../harness';
-import { bodyOf, commerceInput, commerceSandboxed, dealInput, sentTo, withKey } from './commerce-harness';
+import {
+  bodyOf,
+  commerceInput,
+  commerceSandboxed,
+  dealInput,
+  sentTo,
+  testSettings,
+  withKey,
+} from './commerce-harness';
 
 describe('zoomCommerce: referrals are deal registrations', () => {
   it('creates the end customer first, then registers the deal with Zoom’s field names', async () => {
@@ -193,12 +201,7 @@ describe('zoomCommerce: referrals are deal registrations', () => {
     // The partner's order cites the registration (as Zoom's docs ask for its discount); Zoom closes the opportunity.
     const customer = commerce.listCustomers()[0];
     await adapter
-      .createTransport({
-        timeoutMs: 5_000,
-        retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-        userAgent: 'test',
-        emitBodies: false,
-      })
+      .createTransport({ ...testSettings, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } })
       .request({
         method: 'POST',
         path: '/commerce/order',
