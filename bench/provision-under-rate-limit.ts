@@ -14,6 +14,14 @@ function customer(n: number): ProvisionAccountInput {
       country: 'SG',
       industry: 'software',
       employeeCount: '11-50',
+      // Zoom's plan subscription needs a billing contact with a full postal address.
+      address: {
+        line1: '1 Raffles Place',
+        city: 'Singapore',
+        region: 'Singapore',
+        postalCode: '048616',
+        country: 'SG',
+      },
     },
     admin: {
       firstName: 'Wei',

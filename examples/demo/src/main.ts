@@ -15,7 +15,14 @@ const customer: ProvisionAccountInput = {
     industry: 'software',
     employeeCount: '51-250',
     website: 'https://example.com.sg',
-    address: { line1: '1 Raffles Place', city: 'Singapore', postalCode: '048616', country: 'SG' },
+    // Zoom bills a plan's seats to a contact with a full postal address: street, city, state and postal code.
+    address: {
+      line1: '1 Raffles Place',
+      city: 'Singapore',
+      region: 'Singapore',
+      postalCode: '048616',
+      country: 'SG',
+    },
   },
   admin: { firstName: 'Wei', lastName: 'Wang', email: 'admin@example.com.sg', mobile: '+6591234567' },
   seats: 25,
@@ -64,13 +71,22 @@ try {
   const again = await client.accounts.provision(customer, { idempotencyKey: 'crm-4711-provision' });
   detail(`repeated with the same key → same account: ${again.id === account.id}`);
 
-  for (const [n, name] of [
-    [2, '香港示例科技有限公司'], // Hong Kong is outside the mainland
-    [3, 'Example Japan K.K.'],
+  for (const [n, name, address] of [
+    // Taiwan is outside the mainland
+    [
+      2,
+      '台灣示例科技股份有限公司',
+      { line1: '信義路五段 7 號', city: '台北市', region: '信義區', postalCode: '110', country: 'TW' },
+    ],
+    [
+      3,
+      'Example Japan K.K.',
+      { line1: '1-1 Marunouchi', city: 'Chiyoda-ku', region: 'Tokyo', postalCode: '100-0005', country: 'JP' },
+    ],
   ] as const) {
     await client.accounts.provision({
       ...customer,
-      profile: { ...customer.profile, legalName: name, country: n === 2 ? 'HK' : 'JP', address: undefined },
+      profile: { ...customer.profile, legalName: name, country: address.country, address },
       admin: { ...customer.admin, email: `admin${n}@example.com.sg` },
       seats: 10,
       externalId: `crm-47${n}0`,

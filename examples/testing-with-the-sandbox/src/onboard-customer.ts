@@ -12,6 +12,8 @@ export interface CrmCustomer {
   adminName: { given: string; family: string };
   adminEmail: string;
   adminMobile: string;
+  /** Billing address; Zoom bills seats to a contact with street, city, state or province, and postal code. */
+  address: { street: string; city: string; state?: string; postcode?: string; country: string };
   seats: number;
 }
 
@@ -34,6 +36,13 @@ export async function onboardCustomer(client: ChannelClient, customer: CrmCustom
         creditCode: customer.creditCode,
         industry: 'software',
         employeeCount: '51-250',
+        address: {
+          line1: customer.address.street,
+          city: customer.address.city,
+          region: customer.address.state,
+          postalCode: customer.address.postcode,
+          country: customer.address.country,
+        },
       },
       admin: {
         firstName: customer.adminName.given,

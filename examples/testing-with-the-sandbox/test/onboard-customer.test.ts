@@ -21,11 +21,12 @@ const client = () => createClient(zoom({ ...ZOOM_SANDBOX_CREDENTIALS }), { retry
 
 const customer: CrmCustomer = {
   crmId: 'crm-4711',
-  company: '香港示例科技有限公司',
-  country: 'HK',
+  company: '台灣示例科技股份有限公司',
+  country: 'TW',
   adminName: { given: '偉', family: '陳' },
-  adminEmail: 'admin@example.com.hk',
-  adminMobile: '+85291234567',
+  adminEmail: 'admin@example.com.tw',
+  adminMobile: '+886912345678',
+  address: { street: '信義路五段 7 號', city: '台北市', state: '信義區', postcode: '110', country: 'TW' },
   seats: 25,
 };
 
@@ -59,6 +60,17 @@ it('rejects a mistyped e-mail before anything reaches Zoom', async () => {
 
   expect(failure).toBeInstanceOf(ValidationError);
   expect((failure as ValidationError).field).toBe('admin.email');
+  expect(sandbox.requests).toHaveLength(0);
+});
+
+it('rejects an address Zoom cannot bill before anything reaches Zoom, naming the field to add', async () => {
+  const { postcode: _none, ...withoutPostcode } = customer.address;
+  const failure = await onboardCustomer(client(), { ...customer, address: withoutPostcode }).catch(
+    (error: unknown) => error,
+  );
+
+  expect(failure).toBeInstanceOf(ValidationError);
+  expect((failure as ValidationError).field).toBe('profile.address.postalCode');
   expect(sandbox.requests).toHaveLength(0);
 });
 

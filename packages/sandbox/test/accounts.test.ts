@@ -89,16 +89,17 @@ describe('POST /accounts', () => {
     );
     const fetched = await client.call('GET', `/accounts/${created.body.id}`);
     expect(fetched).toMatchObject({ status: 200 });
+    // Zoom's documented answer names no account: only GET /accounts carries account_name.
     expect(fetched.body).toEqual({
       id: created.body.id,
-      account_name: 'Acme',
       owner_id: created.body.owner_id,
       owner_email: 'a@example.com',
       created_at: created.body.created_at,
-      account_number: 100000001,
       options,
       vanity_url: '',
     });
+    const listed = await client.call('GET', '/accounts');
+    expect(listed.body.accounts[0]).toMatchObject({ id: created.body.id, account_name: 'Acme' });
   });
 });
 
@@ -117,7 +118,7 @@ describe('GET /accounts', () => {
       account_type: 'Basic',
       seats: 0,
       created_at: expect.any(String),
-      account_number: 100000001,
+      account_number: '100000001',
     });
     const seen = [...first.body.accounts];
     let token: string = first.body.next_page_token;
@@ -169,6 +170,41 @@ describe('GET /accounts', () => {
       status: 400,
       body: { code: 300, message: 'The next page token is invalid or expired.' },
     });
+  });
+
+  it('honours the deprecated page_number, and refuses it beside a page token', async () => {
+    const { running, client } = await start();
+    const ids = Array.from(
+      { length: 5 },
+      (_, i) => running.sandbox.zoom.createAccount({ email: `p${i}@example.com` }).id,
+    );
+    const third = await client.call('GET', '/accounts?page_size=2&page_number=3');
+    expect(third.body).toMatchObject({
+      page_number: 3,
+      page_count: 3,
+      total_records: 5,
+      next_page_token: '',
+    });
+    expect(third.body.accounts.map((account: { id: string }) => account.id)).toEqual([ids[4]]);
+    const second = await client.call('GET', '/accounts?page_size=2&page_number=2');
+    expect(second.body.accounts.map((account: { id: string }) => account.id)).toEqual([ids[2], ids[3]]);
+    // The token a page_number page gives continues from there.
+    const next = await client.call(
+      'GET',
+      `/accounts?page_size=2&next_page_token=${second.body.next_page_token}`,
+    );
+    expect(next.body).toMatchObject({ page_number: 3, accounts: [{ id: ids[4] }] });
+    expect((await client.call('GET', '/accounts?page_size=2&page_number=9')).body.accounts).toEqual([]);
+    for (const query of [
+      'page_number=0',
+      'page_number=x',
+      `page_number=2&next_page_token=${second.body.next_page_token}`,
+    ]) {
+      expect(await client.call('GET', `/accounts?${query}`)).toMatchObject({
+        status: 400,
+        body: { code: 300, message: 'Validation Failed.', errors: [{ field: 'page_number' }] },
+      });
+    }
   });
 
   it('rejects an unknown page token', async () => {

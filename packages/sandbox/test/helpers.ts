@@ -79,12 +79,22 @@ export function newAccount(email: string, extra: Record<string, unknown> = {}) {
   return { first_name: 'Ada', last_name: 'Lovelace', email, password: 'Secret123', ...extra };
 }
 
+/** A billing contact with every field Zoom's published schema requires. */
+export const billingContact = {
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  email: 'billing@example.com',
+  phone_number: '+14155550100',
+  address: '1 Market Street',
+  city: 'San Francisco',
+  state: 'CA',
+  zip: '94105',
+  country: 'US',
+};
+
 /** A valid `POST /accounts/{id}/plans` body. */
 export function newPlan(type: string, hosts: number) {
-  return {
-    contact: { first_name: 'Ada', last_name: 'Lovelace', email: 'billing@example.com', country: 'US' },
-    plan_base: { type, hosts },
-  };
+  return { contact: billingContact, plan_base: { type, hosts } };
 }
 
 /** A settable clock for `now`. */

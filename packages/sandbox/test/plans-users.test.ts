@@ -1,6 +1,6 @@
 import { type RunningSandbox, startSandbox } from '@channelkit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock, newAccount, newPlan, zoomClient } from './helpers';
+import { billingContact, manualClock, newAccount, newPlan, zoomClient } from './helpers';
 
 let running: RunningSandbox | undefined;
 afterEach(async () => {
@@ -61,16 +61,60 @@ describe('plans', () => {
   it('validates contact and plan_base', async () => {
     const { client, id } = await withAccount();
     const response = await client.call('POST', `/accounts/${id}/plans`, {
-      contact: { first_name: 'A', last_name: 'B', email: 'x' },
+      contact: { first_name: 'A', last_name: 'B', email: 'x', country: 'US' },
       plan_base: { type: 'enterprise_forever', hosts: -1 },
     });
     expect(response.status).toBe(400);
+    expect(response.body.code).toBe(300);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([
-      'contact.country',
+      'contact.phone_number',
+      'contact.address',
+      'contact.city',
+      'contact.state',
+      'contact.zip',
       'contact.email',
       'plan_base.type',
       'plan_base.hosts',
     ]);
+    expect((await client.call('GET', `/accounts/${id}/plans`)).body).toEqual({});
+  });
+
+  it.each(['first_name', 'last_name', 'email', 'phone_number', 'address', 'city', 'state', 'zip', 'country'])(
+    'refuses a billing contact without %s, as Zoom’s published schema requires it',
+    async (field) => {
+      const { client, id } = await withAccount();
+      const { [field as keyof typeof billingContact]: _omitted, ...contact } = billingContact;
+      const response = await client.call('POST', `/accounts/${id}/plans`, {
+        contact,
+        plan_base: { type: 'monthly', hosts: 1 },
+      });
+      expect(response).toMatchObject({
+        status: 400,
+        body: { code: 300, message: 'Validation Failed.', errors: [{ field: `contact.${field}` }] },
+      });
+      expect(response.body.errors).toHaveLength(1);
+    },
+  );
+
+  it('refuses a subscription without a billing contact, and takes the optional apt', async () => {
+    const { client, id } = await withAccount();
+    expect(
+      await client.call('POST', `/accounts/${id}/plans`, { plan_base: { type: 'monthly', hosts: 1 } }),
+    ).toMatchObject({ status: 400, body: { code: 300, errors: [{ field: 'contact' }] } });
+    expect(
+      await client.call('POST', `/accounts/${id}/plans`, {
+        contact: { ...billingContact, apt: 7 },
+        plan_base: { type: 'monthly', hosts: 1 },
+      }),
+    ).toMatchObject({ status: 400, body: { errors: [{ field: 'contact.apt' }] } });
+    expect(
+      (
+        await client.call('POST', `/accounts/${id}/plans`, {
+          contact: { ...billingContact, apt: 'Suite 400' },
+          plan_base: { type: 'monthly', hosts: 1 },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it.each([
@@ -158,10 +202,23 @@ describe('users', () => {
     });
     const pending = await client.call('GET', `/accounts/${id}/users?status=pending`);
     expect(pending.body).toEqual({
-      users: [{ ...invited.body, status: 'pending' }],
-      next_page_token: '',
+      page_count: 1,
+      page_number: 1,
       page_size: 30,
       total_records: 1,
+      next_page_token: '',
+      users: [
+        {
+          ...invited.body,
+          display_name: 'In Vited',
+          status: 'pending',
+          pmi: expect.any(Number),
+          role_id: '2',
+          verified: 0,
+          created_at: '2026-01-15T10:00:00Z',
+          user_created_at: '2026-01-15T10:00:00Z',
+        },
+      ],
     });
     expect((await client.call('GET', `/accounts/${id}/users`)).body.total_records).toBe(2);
   });

@@ -26,6 +26,29 @@ describe('accounts.get', () => {
       externalRefs: { ownerId: stored.ownerId, accountNumber: String(stored.accountNumber) },
     });
     expect(sentTo(sent, 'GET', `/accounts/${stored.id}`)).toHaveLength(1);
+    // Zoom's GET /accounts/{id} names no account: the name comes from the account's entry in GET /accounts.
+    expect(
+      sentTo(sent, 'GET', '/accounts').map((request) => request.url.searchParams.get('page_size')),
+    ).toEqual(['300']);
+  });
+
+  it('walks GET /accounts page by page until the account’s entry, and no further', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
+    const stored = Array.from({ length: 750 }, (_, index) =>
+      sandbox.zoom.createAccount({ email: `owner${index}@many.example`, accountName: `Customer ${index}` }),
+    );
+    const wanted = stored[450];
+    if (!wanted) throw new Error('no account 450');
+
+    const account = await adapter.accounts.get(wanted.id, context);
+
+    expect(account).toMatchObject({
+      id: wanted.id,
+      name: 'Customer 450',
+      owner: { email: 'owner450@many.example' },
+    });
+    // Entry 451 is on the second page of 300: the third page is never asked for.
+    expect(sentTo(sent, 'GET', '/accounts')).toHaveLength(2);
   });
 
   it('throws NotFoundError with Zoom code 2001 for an unknown account', async () => {

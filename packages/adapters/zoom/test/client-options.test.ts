@@ -31,6 +31,13 @@ function tokenEndpoint() {
   );
 }
 
+/** Zoom's account list, where `accounts.get` finds the account's name (`GET /accounts/{id}` carries none). */
+function accountList() {
+  return http.get(`${API}/accounts`, () =>
+    HttpResponse.json({ page_size: 300, next_page_token: '', accounts: [account] }),
+  );
+}
+
 function clientWith(options: ClientOptions) {
   return createClient(zoom(credentials), { retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...options });
 }
@@ -41,6 +48,7 @@ describe('client options reach the Zoom transport', () => {
     const padded = { ...account, notes: 'x'.repeat(4096) };
     server.use(
       tokenEndpoint(),
+      accountList(),
       http.get(`${API}/accounts/:id`, () => HttpResponse.json(padded)),
     );
     const sent = recordRequests();
@@ -70,6 +78,7 @@ describe('client options reach the Zoom transport', () => {
   it('timeoutMs: an answer that never comes fails with TimeoutError carrying the configured timeout', async () => {
     server.use(
       tokenEndpoint(),
+      accountList(),
       http.get(`${API}/accounts/:id`, async () => {
         await delay('infinite');
         return HttpResponse.json(account);
@@ -85,6 +94,7 @@ describe('client options reach the Zoom transport', () => {
   it('maxRetries and retry: a 503 is sent exactly 1 + maxRetries times', async () => {
     server.use(
       tokenEndpoint(),
+      accountList(),
       http.get(`${API}/accounts/:id`, () =>
         HttpResponse.json({ code: 503, message: 'Service unavailable' }, { status: 503 }),
       ),
@@ -104,11 +114,14 @@ describe('client options reach the Zoom transport', () => {
   it('userAgent: sent as User-Agent on API and token requests', async () => {
     server.use(
       tokenEndpoint(),
+      accountList(),
       http.get(`${API}/accounts/:id`, () => HttpResponse.json(account)),
     );
     const sent = recordRequests();
     await clientWith({ userAgent: 'reseller-portal/2.1' }).accounts.get('sub-1');
+    // The token request, the account and the list entry that names it.
     expect(sent.map((request) => request.headers.get('user-agent'))).toEqual([
+      'reseller-portal/2.1',
       'reseller-portal/2.1',
       'reseller-portal/2.1',
     ]);
@@ -117,6 +130,7 @@ describe('client options reach the Zoom transport', () => {
   it('emitBodies: response events carry the (redacted) body only when asked', async () => {
     server.use(
       tokenEndpoint(),
+      accountList(),
       http.get(`${API}/accounts/:id`, () => HttpResponse.json(account)),
     );
     const bodies = async (options: ClientOptions) => {
@@ -133,6 +147,7 @@ describe('client options reach the Zoom transport', () => {
   it("rateLimit: the client-side limiter runs at the configured rate, not at Zoom's default", async () => {
     server.use(
       tokenEndpoint(),
+      accountList(),
       http.get(`${API}/accounts/:id`, () => HttpResponse.json(account)),
     );
     const waits: RateLimitedEvent[] = [];

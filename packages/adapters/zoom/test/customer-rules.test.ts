@@ -49,7 +49,19 @@ describe('who Zoom sells to, checked before any request', () => {
     const input = provisionInput();
     const account = await createClient(adapter).accounts.provision({
       ...input,
-      profile: { ...input.profile, legalName: '香港示例有限公司', country: 'HK', address: undefined },
+      profile: {
+        ...input.profile,
+        legalName: '香港示例有限公司',
+        country: 'HK',
+        // Hong Kong has no postal codes, but Zoom's billing contact requires a zip: the customer supplies one.
+        address: {
+          line1: '1 Queen’s Road Central',
+          city: 'Hong Kong',
+          region: 'Central',
+          postalCode: '000000',
+          country: 'HK',
+        },
+      },
     });
     expect(sandbox.zoom.getAccount(account.id)?.accountName).toBe('香港示例有限公司');
   });

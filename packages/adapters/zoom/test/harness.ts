@@ -110,6 +110,7 @@ export function provisionInput(overrides: Partial<ProvisionAccountInput> = {}): 
         line1: '1 Raffles Place',
         line2: '#20-01',
         city: 'Singapore',
+        region: 'Singapore',
         postalCode: '048616',
         country: 'SG',
       },

@@ -85,7 +85,25 @@ describe('every Zoom answer is validated before it is read', () => {
     });
   });
 
-  it('names a page entry without owner_email', async () => {
+  it('reports an account the list no longer shows as not found, never named by its owner email', async () => {
+    const { adapter, context, apiRequests } = hostile(
+      http.get(`${API}/accounts/abc`, () =>
+        HttpResponse.json({ ...otherAccount(9), id: 'abc', account_name: undefined, owner_id: 'owner-9' }),
+      ),
+      http.get(`${API}/accounts`, () =>
+        HttpResponse.json({ next_page_token: '', accounts: [otherAccount(1)] }),
+      ),
+    );
+    const failure = await adapter.accounts.get('abc', context).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'NotFoundError', status: 404, platform: 'zoom' });
+    expect((failure as Error).message).toContain('disassociated');
+    expect(apiRequests().map((request) => request.url.pathname)).toEqual([
+      '/v2/accounts/abc',
+      '/v2/accounts',
+    ]);
+  });
+
+  it('names a page entry without owner_email or account_name', async () => {
     const { adapter, context } = hostile(
       http.get(`${API}/accounts`, () =>
         HttpResponse.json({
@@ -102,7 +120,10 @@ describe('every Zoom answer is validated before it is read', () => {
     await expect(listing).rejects.toMatchObject({
       name: 'ResponseValidationError',
       operation: 'accounts.list (GET /accounts)',
-      issues: [expect.objectContaining({ path: 'accounts[1].owner_email' })],
+      issues: [
+        expect.objectContaining({ path: 'accounts[1].account_name' }),
+        expect.objectContaining({ path: 'accounts[1].owner_email' }),
+      ],
     });
   });
 

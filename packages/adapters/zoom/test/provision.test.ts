@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { ValidationError } from '@channelkit/core';
 import { ZOOM_SANDBOX_CREDENTIALS } from '@channelkit/sandbox';
 import { enterpriseAccountSchema } from '@channelkit/types';
 import { describe, expect, it } from 'vitest';
@@ -47,8 +48,10 @@ describe('accounts.provision', () => {
         last_name: 'Tan',
         email: 'ada@acme.example',
         phone_number: '+6591234567',
-        address: '1 Raffles Place, #20-01',
+        address: '1 Raffles Place',
+        apt: '#20-01',
         city: 'Singapore',
+        state: 'Singapore',
         zip: '048616',
         country: 'SG',
       },
@@ -63,12 +66,56 @@ describe('accounts.provision', () => {
     expect(sandbox.zoom.listAccounts()[0]?.plan).toMatchObject({ type: 'monthly', hosts: 3 });
   });
 
-  it('subscribes no plan without seats and falls back to the profile country', async () => {
+  it('subscribes no plan without seats, and needs no billing address then', async () => {
     const { sandbox, adapter, context, sent } = sandboxed();
     const { seats: _seats, ...input } = provisionInput();
-    const account = await adapter.accounts.provision(input, context);
+    const account = await adapter.accounts.provision(
+      { ...input, profile: { ...input.profile, address: undefined } },
+      context,
+    );
     expect(sandbox.zoom.getAccount(account.id)?.plan).toBeUndefined();
     expect(sent.filter((request) => request.url.pathname.endsWith('/plans'))).toHaveLength(0);
+  });
+
+  it.each([
+    ['no address', undefined, ['profile.address']],
+    ['an address without region', { region: undefined }, ['profile.address.region']],
+    ['an address without postal code', { postalCode: undefined }, ['profile.address.postalCode']],
+    [
+      'an address with neither',
+      { region: undefined, postalCode: undefined },
+      ['profile.address.region', 'profile.address.postalCode'],
+    ],
+  ])(
+    'refuses seats for a customer with %s before sending anything: Zoom bills them to a full address',
+    async (_, change, fields) => {
+      const { sandbox, adapter, context, sent } = sandboxed();
+      const input = provisionInput();
+      const address = change && input.profile.address && { ...input.profile.address, ...change };
+      const failure = await adapter.accounts
+        .provision({ ...input, profile: { ...input.profile, address } }, context)
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ValidationError);
+      expect((failure as ValidationError).field).toBe(fields[0]);
+      expect((failure as ValidationError).issues.map((issue) => issue.path)).toEqual(fields);
+      expect((failure as Error).message).toContain('billing contact');
+      expect(sent).toHaveLength(0);
+      expect(sandbox.zoom.listAccounts()).toHaveLength(0);
+    },
+  );
+
+  it('sends a billing contact the sandbox, holding Zoom’s published schema, accepts without a second line', async () => {
+    const { sandbox, adapter, context, sent } = sandboxed();
+    const input = provisionInput();
+    const { line2: _line2, ...address } = input.profile.address ?? { line1: '', city: '', country: '' };
+    const account = await adapter.accounts.provision(
+      { ...input, profile: { ...input.profile, address } },
+      context,
+    );
+    expect(bodyOf(sentTo(sent, 'POST', `/accounts/${account.id}/plans`)[0]).contact).not.toHaveProperty(
+      'apt',
+    );
+    expect(sandbox.zoom.getAccount(account.id)?.plan).toMatchObject({ hosts: 10 });
   });
 
   it('refuses an account name longer than 64 characters before sending anything', async () => {

@@ -131,7 +131,12 @@ describe('Server-to-Server OAuth', () => {
     });
     const { context } = contextFor(adapter);
     await adapter.accounts.get(stored.id, context);
-    expect(sent.map((request) => request.url.host)).toEqual(['eu.example', 'api-eu.zoom.us']);
+    // The account, then its entry in GET /accounts (the only answer that names it).
+    expect(sent.map((request) => request.url.host)).toEqual([
+      'eu.example',
+      'api-eu.zoom.us',
+      'api-eu.zoom.us',
+    ]);
   });
 });
 

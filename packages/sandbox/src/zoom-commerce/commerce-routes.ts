@@ -23,6 +23,8 @@ export interface CommerceCall {
 
 interface CommerceRoute {
   readonly method: string;
+  /** The path with `{}` for each parameter, e.g. `/commerce/accounts/{}`. */
+  readonly path: string;
   readonly pattern: RegExp;
   readonly label: ZoomLabel;
   readonly handle: (call: CommerceCall) => Promise<Response> | Response;
@@ -40,7 +42,7 @@ function route(
   label: ZoomLabel,
   handle: CommerceRoute['handle'],
 ): CommerceRoute {
-  return { method, pattern: new RegExp(`^${path.replaceAll('{}', '([^/]+)')}/?$`), label, handle };
+  return { method, path, pattern: new RegExp(`^${path.replaceAll('{}', '([^/]+)')}/?$`), label, handle };
 }
 
 // Zoom's reference labels POST /commerce/account Light and POST /commerce/order Heavy; the other labels are the
@@ -65,6 +67,11 @@ const ROUTES: readonly CommerceRoute[] = [
   route('GET', '/commerce/deal_registrations/{}', 'light', getDealRegistration),
   route('PATCH', '/commerce/deal_registrations/{}', 'light', updateDealRegistration),
 ];
+
+/** Every Partner Commerce endpoint the in-memory Zoom serves, as `{ method, path }` with `{}` for each parameter. */
+export function commerceEndpoints(): { method: string; path: string }[] {
+  return ROUTES.map(({ method, path }) => ({ method, path }));
+}
 
 /** Finds the Commerce endpoint for a method and a path relative to the API base (e.g. `/commerce/orders`). */
 export function matchCommerceRoute(method: string, path: string): MatchedCommerceRoute | undefined {

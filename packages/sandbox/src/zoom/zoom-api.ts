@@ -1,25 +1,27 @@
 import { empty, isRecord, json, readJsonObject } from '../internal/json';
 import { matchCommerceRoute } from '../zoom-commerce/commerce-routes';
-import type { ZoomPlanType, ZoomUserStatus } from './zoom-controls';
+import type { ZoomPlanType } from './zoom-controls';
 import {
   accountNotFound,
   emailInUse,
   type FieldError,
   invalidBody,
   invalidPageToken,
-  noFreeLicence,
   selfPay,
   validationFailed,
   zoomError,
 } from './zoom-responses';
-import {
-  type AccountRecord,
-  PLAN_TYPES,
-  type UserRecord,
-  type ZoomStore,
-  zoomDate,
-  zoomTime,
-} from './zoom-store';
+import { type AccountRecord, PLAN_TYPES, type ZoomStore, zoomDate, zoomTime } from './zoom-store';
+import { createUser, getUser, listUsers, updateUser } from './zoom-users';
+import { optionalBoolean, readPaging, requireEmail, requireText, text } from './zoom-validation';
+import type {
+  ZoomAccountAnswer,
+  ZoomAccountListAnswer,
+  ZoomCreatedAccountAnswer,
+  ZoomPlansAnswer,
+  ZoomPlanUsageAnswer,
+  ZoomSubscribedPlansAnswer,
+} from './zoom-wire-types';
 
 /** Zoom rate-limit label of an endpoint. */
 export type ZoomLabel = 'light' | 'medium' | 'heavy';
@@ -34,6 +36,8 @@ export interface ZoomCall {
 
 interface ZoomRoute {
   readonly method: string;
+  /** The path as Zoom's reference writes it, with `{}` for each parameter. */
+  readonly path: string;
   readonly pattern: RegExp;
   readonly label: ZoomLabel;
   readonly handle: (call: ZoomCall) => Promise<Response> | Response;
@@ -48,7 +52,7 @@ export interface MatchedZoomRoute {
 const SEGMENT = '([^/]+)';
 
 function route(method: string, path: string, label: ZoomLabel, handle: ZoomRoute['handle']): ZoomRoute {
-  return { method, pattern: new RegExp(`^${path.replaceAll('{}', SEGMENT)}/?$`), label, handle };
+  return { method, path, pattern: new RegExp(`^${path.replaceAll('{}', SEGMENT)}/?$`), label, handle };
 }
 
 const ROUTES: readonly ZoomRoute[] = [
@@ -58,12 +62,21 @@ const ROUTES: readonly ZoomRoute[] = [
   route('DELETE', '/accounts/{}', 'light', withAccount(disassociateAccount)),
   route('POST', '/accounts/{}/users', 'light', withAccount(createUser)),
   route('GET', '/accounts/{}/users', 'medium', withAccount(listUsers)),
+  route('GET', '/accounts/{}/users/{}', 'light', withAccount(getUser)),
   route('PATCH', '/accounts/{}/users/{}', 'light', withAccount(updateUser)),
   route('GET', '/accounts/{}/plans', 'medium', withPlanAccount(getPlans)),
   route('POST', '/accounts/{}/plans', 'heavy', withPlanAccount(subscribe)),
   route('PUT', '/accounts/{}/plans/base', 'heavy', withPlanAccount(updateBasePlan)),
   route('GET', '/accounts/{}/plans/usage', 'heavy', withPlanAccount(getUsage)),
 ];
+
+/**
+ * Every Master Account, Billing and Users endpoint the in-memory Zoom serves, as `{ method, path }` with `{}` for
+ * each path parameter. The Partner Commerce endpoints are listed by `commerceEndpoints()`.
+ */
+export function zoomEndpoints(): { method: string; path: string }[] {
+  return ROUTES.map(({ method, path }) => ({ method, path }));
+}
 
 /**
  * Finds the endpoint for a method and a path relative to the API base (e.g. `/accounts/abc`); the Partner Commerce
@@ -105,43 +118,12 @@ function withPlanAccount(handler: AccountHandler): ZoomRoute['handle'] {
 
 // --- validation helpers ---------------------------------------------------------------------------------------
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function text(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
-
-function requireText(body: Record<string, unknown>, field: string, errors: FieldError[], prefix = ''): void {
-  if (!text(body[field])) errors.push({ field: prefix + field, message: `${prefix + field} is required.` });
-}
-
-function requireEmail(value: unknown, field: string, errors: FieldError[]): void {
-  if (!text(value) || !EMAIL.test(value)) errors.push({ field, message: 'Invalid email address.' });
-}
-
 function isPlanType(value: unknown): value is ZoomPlanType {
   return PLAN_TYPES.includes(value as ZoomPlanType);
 }
 
 function isHosts(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
-function optionalBoolean(value: unknown, field: string, errors: FieldError[]): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') errors.push({ field, message: `${field} must be a boolean.` });
-  return value === true;
-}
-
-/** `page_size`: 1..300, default 30. */
-function pageSize(url: URL): number | FieldError {
-  const raw = url.searchParams.get('page_size');
-  if (raw === null || raw === '') return 30;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 300) {
-    return { field: 'page_size', message: 'page_size must be between 1 and 300.' };
-  }
-  return value;
 }
 
 // --- sub-accounts ---------------------------------------------------------------------------------------------
@@ -203,7 +185,7 @@ async function createAccount({ store, request }: ZoomCall): Promise<Response> {
     owner_id: account.ownerId,
     owner_email: account.ownerEmail,
     created_at: zoomTime(account.createdAt),
-  });
+  } satisfies ZoomCreatedAccountAnswer);
 }
 
 function accountType(account: AccountRecord): 'Pro' | 'Business' | 'Basic' {
@@ -211,16 +193,18 @@ function accountType(account: AccountRecord): 'Pro' | 'Business' | 'Basic' {
   return account.plan.type.startsWith('business') ? 'Business' : 'Pro';
 }
 
+/** `GET /accounts`: the only Master Account answer that names a sub-account (`account_name`). */
 function listAccounts({ store, url }: ZoomCall): Response {
-  const size = pageSize(url);
-  if (typeof size !== 'number') return validationFailed([size]);
+  const errors: FieldError[] = [];
+  const paging = readPaging(url, errors);
+  if (errors.length > 0) return validationFailed(errors);
   const accounts = store.associatedAccounts();
-  const page = store.page('accounts', accounts, size, url.searchParams.get('next_page_token') ?? undefined);
+  const page = store.page('accounts', accounts, paging.size, paging);
   if (!page) return invalidPageToken();
   return json(200, {
-    page_count: Math.ceil(accounts.length / size),
-    page_number: 1,
-    page_size: size,
+    page_count: Math.ceil(accounts.length / paging.size),
+    page_number: page.pageNumber,
+    page_size: paging.size,
     total_records: accounts.length,
     next_page_token: page.nextPageToken,
     accounts: page.items.map((account) => ({
@@ -234,19 +218,19 @@ function listAccounts({ store, url }: ZoomCall): Response {
         subscription_end_time: zoomTime(account.plan.nextInvoiceAt),
       }),
       created_at: zoomTime(account.createdAt),
-      account_number: account.accountNumber,
+      // Zoom's reference types the account number as a string here.
+      account_number: String(account.accountNumber),
     })),
-  });
+  } satisfies ZoomAccountListAnswer);
 }
 
+/** `GET /accounts/{accountId}`: Zoom's documented answer has no `account_name` (only the list names accounts). */
 function getAccount(_call: ZoomCall, account: AccountRecord): Response {
   return json(200, {
     id: account.id,
-    account_name: account.accountName,
     owner_id: account.ownerId,
     owner_email: account.ownerEmail,
     created_at: zoomTime(account.createdAt),
-    account_number: account.accountNumber,
     options: {
       pay_mode: account.payMode,
       share_rc: account.shareRc,
@@ -254,7 +238,7 @@ function getAccount(_call: ZoomCall, account: AccountRecord): Response {
       billing_auto_renew: account.billingAutoRenew,
     },
     vanity_url: '',
-  });
+  } satisfies ZoomAccountAnswer);
 }
 
 function disassociateAccount(_call: ZoomCall, account: AccountRecord): Response {
@@ -262,105 +246,11 @@ function disassociateAccount(_call: ZoomCall, account: AccountRecord): Response 
   return empty(204);
 }
 
-// --- users ----------------------------------------------------------------------------------------------------
-
-const CREATE_ACTIONS = ['create', 'custCreate', 'autoCreate', 'ssoCreate'];
-
-function userType(value: unknown, field: string, errors: FieldError[]): 1 | 2 {
-  if (value !== 1 && value !== 2) errors.push({ field, message: 'type must be 1 (Basic) or 2 (Licensed).' });
-  return value === 2 ? 2 : 1;
-}
-
-function userJson(user: UserRecord) {
-  return {
-    id: user.id,
-    email: user.email,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    type: user.type,
-    status: user.status,
-  };
-}
-
-async function createUser({ store, request }: ZoomCall, account: AccountRecord): Promise<Response> {
-  const body = await readJsonObject(request);
-  if (!body) return invalidBody();
-  const errors: FieldError[] = [];
-  if (typeof body.action !== 'string' || !CREATE_ACTIONS.includes(body.action)) {
-    errors.push({ field: 'action', message: `action must be one of ${CREATE_ACTIONS.join(', ')}.` });
-  }
-  const info = isRecord(body.user_info) ? body.user_info : undefined;
-  if (!info) errors.push({ field: 'user_info', message: 'user_info is required.' });
-  requireEmail(info?.email, 'user_info.email', errors);
-  const type = userType(info?.type, 'user_info.type', errors);
-  for (const field of ['first_name', 'last_name']) {
-    if (info?.[field] !== undefined && typeof info[field] !== 'string') {
-      errors.push({ field: `user_info.${field}`, message: `${field} must be a string.` });
-    }
-  }
-  if (errors.length > 0 || !info) return validationFailed(errors);
-
-  const email = info.email as string;
-  if (store.findUserByEmail(account, email)) return emailInUse(email);
-  if (type === 2 && !store.hasFreeLicence(account)) return noFreeLicence();
-  const user = store.insertUser(account, {
-    email,
-    firstName: typeof info.first_name === 'string' ? info.first_name : '',
-    lastName: typeof info.last_name === 'string' ? info.last_name : '',
-    type,
-    status: body.action === 'create' ? 'pending' : 'active',
-  });
-  return json(201, {
-    id: user.id,
-    email: user.email,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    type: user.type,
-  });
-}
-
-const USER_STATUSES: readonly ZoomUserStatus[] = ['active', 'pending', 'inactive'];
-
-function listUsers({ store, url }: ZoomCall, account: AccountRecord): Response {
-  const status = (url.searchParams.get('status') ?? 'active') as ZoomUserStatus;
-  const errors: FieldError[] = [];
-  if (!USER_STATUSES.includes(status)) {
-    errors.push({ field: 'status', message: 'status must be active, pending or inactive.' });
-  }
-  const size = pageSize(url);
-  if (typeof size !== 'number') errors.push(size);
-  if (errors.length > 0 || typeof size !== 'number') return validationFailed(errors);
-  const users = [...account.users.values()].filter((user) => user.status === status);
-  const scope = `users:${account.id}:${status}`;
-  const page = store.page(scope, users, size, url.searchParams.get('next_page_token') ?? undefined);
-  if (!page) return invalidPageToken();
-  return json(200, {
-    users: page.items.map(userJson),
-    next_page_token: page.nextPageToken,
-    page_size: size,
-    total_records: users.length,
-  });
-}
-
-async function updateUser({ store, request, params }: ZoomCall, account: AccountRecord): Promise<Response> {
-  const userId = params[1] ?? '';
-  const user = account.users.get(userId);
-  if (!user) return zoomError(404, 1001, `User does not exist: ${userId}.`);
-  const body = await readJsonObject(request);
-  if (!body) return invalidBody();
-  const errors: FieldError[] = [];
-  const type = userType(body.type, 'type', errors);
-  if (errors.length > 0) return validationFailed(errors);
-  if (type === 2 && user.type !== 2 && !store.hasFreeLicence(account, user)) return noFreeLicence();
-  user.type = type;
-  return empty(204);
-}
-
 // --- plans ----------------------------------------------------------------------------------------------------
 
 function getPlans(_call: ZoomCall, account: AccountRecord): Response {
   const { plan } = account;
-  if (!plan) return json(200, {});
+  if (!plan) return json(200, {} satisfies ZoomPlansAnswer);
   return json(200, {
     plan_base: {
       type: plan.type,
@@ -369,13 +259,16 @@ function getPlans(_call: ZoomCall, account: AccountRecord): Response {
       next_invoice_date: zoomDate(plan.nextInvoiceAt),
       status: plan.status,
     },
-  });
+  } satisfies ZoomPlansAnswer);
 }
 
 function getUsage({ store }: ZoomCall, account: AccountRecord): Response {
   const { plan } = account;
-  if (!plan) return json(200, {});
-  return json(200, { plan_base: { type: plan.type, hosts: plan.hosts, ...store.licences(account) } });
+  if (!plan) return json(200, {} satisfies ZoomPlanUsageAnswer);
+  const { usage, pending } = store.licences(account);
+  return json(200, {
+    plan_base: { type: plan.type, hosts: plan.hosts, usage, pending },
+  } satisfies ZoomPlanUsageAnswer);
 }
 
 function planBaseErrors(value: unknown, prefix: string, errors: FieldError[]): void {
@@ -388,17 +281,39 @@ function planBaseErrors(value: unknown, prefix: string, errors: FieldError[]): v
   }
 }
 
+/**
+ * The billing contact's fields Zoom's published schema requires (`apt`, the apartment or suite, is optional); `country`
+ * is Zoom's abbreviated country id.
+ */
+const CONTACT_FIELDS = [
+  'first_name',
+  'last_name',
+  'phone_number',
+  'address',
+  'city',
+  'state',
+  'zip',
+  'country',
+];
+
+function contactErrors(contact: unknown, errors: FieldError[]): void {
+  if (!isRecord(contact)) {
+    errors.push({ field: 'contact', message: 'contact is required.' });
+    return;
+  }
+  for (const field of CONTACT_FIELDS) requireText(contact, field, errors, 'contact.');
+  requireEmail(contact.email, 'contact.email', errors);
+  if (contact.apt !== undefined && typeof contact.apt !== 'string') {
+    errors.push({ field: 'contact.apt', message: 'contact.apt must be a string.' });
+  }
+}
+
+/** `POST /accounts/{accountId}/plans`: the billing contact and the base plan, both required. */
 async function subscribe({ store, request }: ZoomCall, account: AccountRecord): Promise<Response> {
   const body = await readJsonObject(request);
   if (!body) return invalidBody();
   const errors: FieldError[] = [];
-  if (!isRecord(body.contact)) {
-    errors.push({ field: 'contact', message: 'contact is required.' });
-  } else {
-    for (const field of ['first_name', 'last_name', 'country'])
-      requireText(body.contact, field, errors, 'contact.');
-    requireEmail(body.contact.email, 'contact.email', errors);
-  }
+  contactErrors(body.contact, errors);
   if (!isRecord(body.plan_base)) errors.push({ field: 'plan_base', message: 'plan_base is required.' });
   else planBaseErrors(body.plan_base, 'plan_base.', errors);
   if (errors.length > 0) return validationFailed(errors);
@@ -408,7 +323,7 @@ async function subscribe({ store, request }: ZoomCall, account: AccountRecord): 
   store.subscribe(account, type, hosts);
   const owner = account.users.get(account.ownerId);
   if (owner && hosts >= 1 && owner.type !== 2) owner.type = 2;
-  return json(201, { plan_base: { type, hosts } });
+  return json(201, { plan_base: { type, hosts } } satisfies ZoomSubscribedPlansAnswer);
 }
 
 async function updateBasePlan({ store, request }: ZoomCall, account: AccountRecord): Promise<Response> {

@@ -9,8 +9,12 @@ export interface ZoomSandboxCredentials {
   readonly clientSecret: string;
 }
 
-/** Zoom user licence type: 1 Basic, 2 Licensed. */
-export type ZoomUserType = 1 | 2;
+/**
+ * Zoom user licence type: `1` Basic (no paid licence), `2` Licensed (holds one of the base plan's licences), `4`
+ * Unassigned without Meetings Basic (no meetings licence at all), `99` None (only through `ssoCreate`). Only type 2
+ * uses a licence of the base plan.
+ */
+export type ZoomUserType = 1 | 2 | 4 | 99;
 
 /** Zoom user status: `pending` users were invited (`action: 'create'`) and have not accepted yet. */
 export type ZoomUserStatus = 'active' | 'pending' | 'inactive';

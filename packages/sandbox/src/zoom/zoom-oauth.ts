@@ -1,11 +1,12 @@
 import { json } from '../internal/json';
 import type { ZoomStore } from './zoom-store';
+import type { ZoomOAuthErrorAnswer, ZoomTokenAnswer } from './zoom-wire-types';
 
 const SCOPE =
   'account:master account:read:admin account:write:admin billing:master user:read:admin user:write:admin';
 
 function oauthError(status: number, error: string, reason: string): Response {
-  return json(status, { reason, error });
+  return json(status, { reason, error } satisfies ZoomOAuthErrorAnswer);
 }
 
 function basicCredentials(header: string | null): { id: string; secret: string } | undefined {
@@ -44,5 +45,5 @@ export async function zoomOAuthToken(store: ZoomStore, request: Request, url: UR
     expires_in: store.tokenTtlSeconds,
     scope: SCOPE,
     api_url: 'https://api.zoom.us',
-  });
+  } satisfies ZoomTokenAnswer);
 }

@@ -1,4 +1,3 @@
-import { json } from '../internal/json';
 import type { RenderableFault } from '../platform/platform-fault';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
@@ -79,7 +78,7 @@ function createZoom(context: SandboxPlatformContext, options: ZoomSandboxOptions
         const state = store.tokenState(bearer(request));
         if (state === 'unknown') return tracked(zoomError(401, 124, 'Invalid access token.'));
         if (state === 'expired') return tracked(zoomError(401, 124, 'Access token is expired.'));
-        if (!matched) return tracked(json(404, { code: 404, message: 'Not Found.' }));
+        if (!matched) return tracked(zoomError(404, 404, 'Not Found.'));
         // Zoom counts a request against its label once the token is accepted.
         const limited = context.rateLimit(matched.label);
         if (limited)

@@ -1,4 +1,5 @@
 import { json } from '../internal/json';
+import type { ZoomErrorAnswer } from './zoom-wire-types';
 
 /** One entry of a Zoom validation error. */
 export interface FieldError {
@@ -8,12 +9,16 @@ export interface FieldError {
 
 /** A Zoom error body `{ code, message }`. */
 export function zoomError(status: number, code: number, message: string): Response {
-  return json(status, { code, message });
+  return json(status, { code, message } satisfies ZoomErrorAnswer);
 }
 
 /** Zoom's validation failure: 400, code 300, with per-field errors. */
 export function validationFailed(errors: readonly FieldError[]): Response {
-  return json(400, { code: 300, message: 'Validation Failed.', errors });
+  return json(400, {
+    code: 300,
+    message: 'Validation Failed.',
+    errors: [...errors],
+  } satisfies ZoomErrorAnswer);
 }
 
 /** 404 code 2001 for an account unknown to (or disassociated from) the master. */
@@ -59,5 +64,5 @@ export function rateLimited(
   if (category) headers['X-RateLimit-Category'] = category;
   if (limit !== undefined) headers['X-RateLimit-Limit'] = String(limit);
   if (retryAfterSeconds !== undefined) headers['Retry-After'] = String(retryAfterSeconds);
-  return json(429, { code: 429, message: RATE_LIMIT_MESSAGE }, headers);
+  return json(429, { code: 429, message: RATE_LIMIT_MESSAGE } satisfies ZoomErrorAnswer, headers);
 }

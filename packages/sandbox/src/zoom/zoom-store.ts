@@ -14,6 +14,10 @@ import type {
   ZoomUserStatus,
   ZoomUserType,
 } from './zoom-controls';
+import type { UserProfile } from './zoom-user-profile';
+
+/** Zoom's default roles: every sub-account has an Owner (its owner user) and Members. */
+export const ZOOM_ROLES = { owner: { id: '0', name: 'Owner' }, member: { id: '2', name: 'Member' } } as const;
 
 /** Mutable user record. */
 export interface UserRecord {
@@ -23,7 +27,17 @@ export interface UserRecord {
   lastName: string;
   type: ZoomUserType;
   status: ZoomUserStatus;
+  role: (typeof ZOOM_ROLES)[keyof typeof ZOOM_ROLES];
+  createdAt: number;
+  /** Personal meeting id: ten digits. */
+  pmi: number;
+  /** Documented profile fields set through `PATCH /users/{userId}`, by wire name, as sent. */
+  profile: UserProfile;
 }
+
+/** A user before the store gives it an id, a creation time and a personal meeting id. */
+export type NewUser = Pick<UserRecord, 'email' | 'firstName' | 'lastName' | 'type' | 'status'> &
+  Partial<Pick<UserRecord, 'role'>>;
 
 /** Mutable plan record. */
 export interface PlanRecord {
@@ -99,6 +113,8 @@ export class ZoomStore implements ZoomSandboxControls {
   readonly #tokens = new Map<string, number>();
   readonly #cursors = new Map<string, PageCursor>();
   #nextAccountNumber = 100_000_001;
+  // Personal meeting ids come from a counter, not the PRNG, so that adding users does not shift the seeded ids.
+  #nextPmi = 8_100_000_001;
 
   constructor(options: {
     credentials: ZoomSandboxCredentials;
@@ -143,16 +159,19 @@ export class ZoomStore implements ZoomSandboxControls {
 
   // --- pagination ---------------------------------------------------------------------------------------------
 
-  /** Pages `items` from the offset of `token` (or 0); `undefined` when the token is unknown, expired or foreign. */
+  /**
+   * Pages `items` from the offset of `token`, or else from page `pageNumber` (1-based; Zoom's deprecated way);
+   * `undefined` when the token is unknown, expired or foreign. The answer tells which page it is.
+   */
   page<T>(
     scope: string,
     items: readonly T[],
     pageSize: number,
-    token: string | undefined,
-  ): { items: T[]; nextPageToken: string } | undefined {
-    let offset = 0;
-    if (token) {
-      const cursor = this.#cursors.get(token);
+    at: { token?: string | undefined; pageNumber?: number | undefined } = {},
+  ): { items: T[]; nextPageToken: string; pageNumber: number } | undefined {
+    let offset = ((at.pageNumber ?? 1) - 1) * pageSize;
+    if (at.token) {
+      const cursor = this.#cursors.get(at.token);
       if (!cursor || cursor.scope !== scope || this.now() >= cursor.expiresAt) return undefined;
       offset = cursor.offset;
     }
@@ -163,7 +182,7 @@ export class ZoomStore implements ZoomSandboxControls {
       nextPageToken = randomId(this.#random, 32);
       this.#cursors.set(nextPageToken, { scope, offset: end, expiresAt: this.now() + PAGE_TOKEN_TTL_MS });
     }
-    return { items: items.slice(offset, end), nextPageToken };
+    return { items: items.slice(offset, end), nextPageToken, pageNumber: Math.floor(offset / pageSize) + 1 };
   }
 
   #pruneCursors(): void {
@@ -199,14 +218,14 @@ export class ZoomStore implements ZoomSandboxControls {
     shareMc: boolean;
     billingAutoRenew: boolean;
   }): AccountRecord {
-    const owner: UserRecord = {
-      id: randomId(this.#random),
+    const owner = this.#newUser({
       email: input.email,
       firstName: input.firstName,
       lastName: input.lastName,
       type: 1,
       status: 'active',
-    };
+      role: ZOOM_ROLES.owner,
+    });
     const account: AccountRecord = {
       id: randomId(this.#random),
       accountName: input.accountName,
@@ -226,15 +245,31 @@ export class ZoomStore implements ZoomSandboxControls {
     return account;
   }
 
-  insertUser(account: AccountRecord, input: Omit<UserRecord, 'id'>): UserRecord {
-    const user: UserRecord = { id: randomId(this.#random), ...input };
+  insertUser(account: AccountRecord, input: NewUser): UserRecord {
+    const user = this.#newUser(input);
     account.users.set(user.id, user);
     return user;
+  }
+
+  #newUser(input: NewUser): UserRecord {
+    return {
+      id: randomId(this.#random),
+      role: ZOOM_ROLES.member,
+      ...input,
+      createdAt: this.now(),
+      pmi: this.#nextPmi++,
+      profile: {},
+    };
   }
 
   findUserByEmail(account: AccountRecord, email: string): UserRecord | undefined {
     const wanted = email.toLowerCase();
     return [...account.users.values()].find((user) => user.email.toLowerCase() === wanted);
+  }
+
+  /** A user by id or, as Zoom also accepts, by email address. */
+  findUser(account: AccountRecord, idOrEmail: string): UserRecord | undefined {
+    return account.users.get(idOrEmail) ?? this.findUserByEmail(account, idOrEmail);
   }
 
   /** Licensed users: `usage` counts active ones, `pending` invited ones; inactive users hold no licence. */
@@ -308,7 +343,7 @@ export class ZoomStore implements ZoomSandboxControls {
       type: input.type ?? 1,
       status: input.status ?? 'active',
     });
-    return { ...user };
+    return snapshotUser(user);
   }
 
   #require(accountId: string): AccountRecord {
@@ -316,6 +351,11 @@ export class ZoomStore implements ZoomSandboxControls {
     if (!account) throw new Error(`No sandbox Zoom account ${accountId}`);
     return account;
   }
+}
+
+function snapshotUser(user: UserRecord): ZoomSandboxUser {
+  const { id, email, firstName, lastName, type, status } = user;
+  return { id, email, firstName, lastName, type, status };
 }
 
 function snapshotPlan(plan: PlanRecord): ZoomSandboxPlan {
@@ -342,6 +382,6 @@ function snapshotAccount(account: AccountRecord): ZoomSandboxAccount {
     billingAutoRenew: account.billingAutoRenew,
     associated: account.associated,
     plan: account.plan && snapshotPlan(account.plan),
-    users: [...account.users.values()].map((user) => ({ ...user })),
+    users: [...account.users.values()].map(snapshotUser),
   };
 }

@@ -3,7 +3,7 @@ import type { EnterpriseAccount } from '@channelkit/types';
 import { listZoomAccounts } from './lookup';
 import { toEnterpriseAccount } from './mapping';
 import { provisionAccount } from './provision';
-import { readZoomAccount } from './read-account';
+import { readNamedAccount } from './read-account';
 import { accountPath, exchange, type ZoomScope } from './request';
 
 /** Zoom's default page size is 30; the largest page means the fewest (Medium-labelled) requests. */
@@ -15,8 +15,11 @@ const nothing = async () => ({ items: [], next: undefined });
 export function zoomAccounts(scope: ZoomScope): AccountsPort {
   return {
     provision: (input, context) => provisionAccount(scope, input, context),
-    get: async (accountId, context) =>
-      toEnterpriseAccount(await readZoomAccount(accountId, 'accounts.get', context)),
+    // GET /accounts/{id} names no account: the name comes from the account's entry in GET /accounts.
+    get: async (accountId, context) => {
+      const { details, listed } = await readNamedAccount(scope, accountId, 'accounts.get', context);
+      return toEnterpriseAccount({ ...listed, owner_id: details.owner_id });
+    },
     // Zoom cannot filter by status and lists only usable sub-accounts, which all map to 'active'.
     list: (query, context) =>
       query.status !== undefined && query.status !== 'active'
@@ -24,7 +27,8 @@ export function zoomAccounts(scope: ZoomScope): AccountsPort {
         : listZoomAccounts(context, query.pageSize ?? DEFAULT_PAGE_SIZE, toEnterpriseAccount),
     // Zoom has no delete: DELETE disassociates the sub-account from the master, which then no longer sees it.
     close: async (accountId, context) => {
-      const account = toEnterpriseAccount(await readZoomAccount(accountId, 'accounts.close', context));
+      const { details, listed } = await readNamedAccount(scope, accountId, 'accounts.close', context);
+      const account = toEnterpriseAccount({ ...listed, owner_id: details.owner_id });
       try {
         await exchange(context, 'light', { method: 'DELETE', path: accountPath(accountId) });
       } catch (error) {

@@ -1,6 +1,6 @@
 import { byCursorToken, type OperationContext, type Paginator, paginate } from '@channelkit/core';
 import { sendParsed } from './request';
-import { type ZoomAccount, zoomAccountListPageSchema } from './wire-schemas';
+import { type ZoomListedAccount, zoomAccountListPageSchema } from './wire-schemas';
 
 /** Zoom's largest page size for `GET /accounts`. */
 export const MAX_PAGE_SIZE = 300;
@@ -13,7 +13,7 @@ export const MAX_PAGE_SIZE = 300;
 export function listZoomAccounts<T>(
   context: OperationContext,
   pageSize: number,
-  map: (account: ZoomAccount) => T,
+  map: (account: ZoomListedAccount) => T,
   operation = 'accounts.list',
 ): Paginator<T> {
   const fetchPage = byCursorToken({
@@ -44,16 +44,34 @@ export function listZoomAccounts<T>(
 export async function findAccountByOwnerEmail(
   context: OperationContext,
   email: string,
-): Promise<ZoomAccount | undefined> {
+): Promise<ZoomListedAccount | undefined> {
   const wanted = email.trim().toLowerCase();
-  const accounts = listZoomAccounts(
+  return findInList(
     context,
-    MAX_PAGE_SIZE,
-    (account) => account,
+    (account) => account.owner_email.trim().toLowerCase() === wanted,
     'accounts.provision owner lookup',
   );
-  for await (const account of accounts) {
-    if (account.owner_email.trim().toLowerCase() === wanted) return account;
+}
+
+/**
+ * The entry of `GET /accounts` for one sub-account: the only answer of Zoom's Master Account API that carries a
+ * sub-account's name. `GET /accounts` cannot be filtered by id either, so this walks the pages in the same bounded way.
+ */
+export function findListedAccount(
+  context: OperationContext,
+  accountId: string,
+  operation: string,
+): Promise<ZoomListedAccount | undefined> {
+  return findInList(context, (account) => account.id === accountId, operation);
+}
+
+async function findInList(
+  context: OperationContext,
+  matches: (account: ZoomListedAccount) => boolean,
+  operation: string,
+): Promise<ZoomListedAccount | undefined> {
+  for await (const account of listZoomAccounts(context, MAX_PAGE_SIZE, (listed) => listed, operation)) {
+    if (matches(account)) return account;
   }
   return undefined;
 }

@@ -1,8 +1,16 @@
 import type { EnterpriseAccount, LicenceState } from '@channelkit/types';
-import type { ZoomAccount, ZoomPlanBase, ZoomPlanUsage } from './wire-schemas';
+import type { ZoomAccountDetails, ZoomListedAccount, ZoomPlanBase, ZoomPlanUsage } from './wire-schemas';
 
-/** Maps a sub-account from `GET /accounts`, `GET /accounts/{id}` or `POST /accounts` to the domain. */
-export function toEnterpriseAccount(account: ZoomAccount): EnterpriseAccount {
+/** What the adapter knows of a sub-account: its id, owner and creation time, its name, perhaps its number. */
+export type ZoomAccountFacts = Pick<ZoomListedAccount, 'id' | 'account_name' | 'owner_email' | 'created_at'> &
+  Partial<Pick<ZoomListedAccount, 'account_number'>> &
+  Partial<Pick<ZoomAccountDetails, 'owner_id'>>;
+
+/**
+ * Maps a sub-account to the domain. Its name comes from `GET /accounts` (or from the provisioning input that set
+ * it): `GET /accounts/{id}` does not carry one.
+ */
+export function toEnterpriseAccount(account: ZoomAccountFacts): EnterpriseAccount {
   const externalRefs: Record<string, string> = {};
   if (account.owner_id) externalRefs.ownerId = account.owner_id;
   if (
@@ -15,7 +23,7 @@ export function toEnterpriseAccount(account: ZoomAccount): EnterpriseAccount {
   return {
     partner: 'zoom',
     id: account.id,
-    name: account.account_name || account.owner_email,
+    name: account.account_name,
     // A sub-account the master can see is usable: Zoom reports no other state for it.
     status: 'active',
     externalRefs,

@@ -10,6 +10,7 @@ import {
 import type { EnterpriseAccount, ProvisionAccountInput } from '@channelkit/types';
 import type { z } from 'zod';
 import { checkZoomAccountName } from './account-name';
+import { billingContactOf } from './billing-contact';
 import { isPlanConflict, planConflict } from './errors';
 import { findAccountByOwnerEmail } from './lookup';
 import { toEnterpriseAccount } from './mapping';
@@ -26,11 +27,15 @@ import {
   type ZoomScope,
 } from './request';
 import {
-  type ZoomAccount,
+  type ZoomAccountDetails,
   type ZoomContact,
+  type ZoomListedAccount,
   zoomCreatedAccountSchema,
   zoomPlansSchema,
 } from './wire-schemas';
+
+/** The account provisioning works on: its details, and its name when it was found in `GET /accounts`. */
+type ProvisionedAccount = ZoomAccountDetails | ZoomListedAccount;
 
 /** Creates sent for one provision, at most; each one follows a lookup that found nothing. */
 const MAX_WRITE_ATTEMPTS = 3;
@@ -68,7 +73,7 @@ async function backoff(context: OperationContext, attempt: number): Promise<void
 async function resumedAccount(
   input: ProvisionAccountInput,
   context: OperationContext,
-): Promise<ZoomAccount | undefined> {
+): Promise<ZoomAccountDetails | undefined> {
   const accountId = context.resume?.resourceId;
   if (accountId === undefined) return undefined;
   try {
@@ -101,7 +106,7 @@ async function createOrFindAccount(
   scope: ZoomScope,
   input: ProvisionAccountInput,
   context: OperationContext,
-): Promise<{ account: ZoomAccount; origin: Origin }> {
+): Promise<{ account: ProvisionedAccount; origin: Origin }> {
   const { admin, profile } = input;
   const body = {
     first_name: admin.firstName,
@@ -121,7 +126,7 @@ async function createOrFindAccount(
         zoomCreatedAccountSchema,
       );
       context.logger.info('zoom: created sub-account', { accountId: created.id, attempt });
-      return { account: { ...created, account_name: profile.legalName }, origin: 'created' };
+      return { account: created, origin: 'created' };
     } catch (error) {
       const inUse = isEmailInUse(error);
       if (!inUse && !isAmbiguousFailure(error)) throw error;
@@ -130,7 +135,7 @@ async function createOrFindAccount(
         ensureSameCustomer({
           platform: 'zoom',
           foundBy: 'admin.email',
-          existing: { id: existing.id, name: existing.account_name ?? undefined },
+          existing: { id: existing.id, name: existing.account_name },
           input,
           request: { method: 'POST', url: `${scope.baseUrl}/accounts` },
           requestId: (error as { requestId?: string }).requestId,
@@ -227,25 +232,6 @@ async function ensureBasePlan(
   }
 }
 
-function contactOf(input: ProvisionAccountInput): ZoomContact {
-  const { admin, profile } = input;
-  const address = profile.address;
-  const contact: ZoomContact = {
-    first_name: admin.firstName,
-    last_name: admin.lastName,
-    email: admin.email,
-    phone_number: admin.mobile,
-    country: address?.country ?? profile.country,
-  };
-  if (address) {
-    contact.address = address.line2 ? `${address.line1}, ${address.line2}` : address.line1;
-    contact.city = address.city;
-    if (address.region) contact.state = address.region;
-    if (address.postalCode) contact.zip = address.postalCode;
-  }
-  return contact;
-}
-
 function appliedStep(origin: Origin, accountId: string): string {
   switch (origin) {
     case 'created':
@@ -268,17 +254,19 @@ export async function provisionAccount(
   context: OperationContext,
 ): Promise<EnterpriseAccount> {
   checkZoomAccountName(input);
+  // Refused before any request: Zoom would refuse the plan only after the account exists.
+  const contact = input.seats === undefined ? undefined : billingContactOf(input);
   const resumed = await resumedAccount(input, context);
   const { account, origin } = resumed
     ? { account: resumed, origin: 'resumed' as const }
     : await createOrFindAccount(scope, input, context);
-  if (input.seats !== undefined) {
+  if (input.seats !== undefined && contact) {
     const planBase = { type: input.plan ?? scope.defaultPlan, hosts: input.seats };
     try {
       await ensureBasePlan(
         scope,
         account.id,
-        { contact: contactOf(input), plan_base: planBase },
+        { contact, plan_base: planBase },
         origin !== 'created',
         context,
       );
@@ -299,8 +287,9 @@ export async function provisionAccount(
       });
     }
   }
-  const result = toEnterpriseAccount(account);
-  result.name = account.account_name || input.profile.legalName;
+  // An account created or resumed here carries the legal name given at its creation; GET /accounts/{id} names none.
+  const name = 'account_name' in account ? account.account_name : input.profile.legalName;
+  const result = toEnterpriseAccount({ ...account, account_name: name });
   result.owner = {
     email: account.owner_email,
     firstName: input.admin.firstName,

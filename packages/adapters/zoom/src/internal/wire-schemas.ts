@@ -20,20 +20,32 @@ export const zoomCreatedAccountSchema = z.object({
   created_at: z.string().min(1),
 });
 
-/** A sub-account from `GET /accounts/{id}` or an entry of `GET /accounts`. */
-export const zoomAccountSchema = z.object({
+/**
+ * `GET /accounts/{id}`: the sub-account's owner and creation time. Zoom's documented answer carries no
+ * `account_name` (and no `account_number`): only the entries of `GET /accounts` name a sub-account.
+ */
+export const zoomAccountDetailsSchema = z.object({
   id,
-  account_name: optionalText,
   owner_id: optionalText,
   owner_email: z.string().min(1),
   created_at: z.string().min(1),
+});
+
+/** An entry of `GET /accounts`, the one answer that names the sub-account. */
+export const zoomListedAccountSchema = z.object({
+  id,
+  // Zoom names every sub-account (it defaults to the owner's first and last name), so a nameless entry is malformed.
+  account_name: z.string().min(1),
+  owner_email: z.string().min(1),
+  created_at: z.string().min(1),
+  // Zoom's reference types it as a string; older answers sent a number.
   account_number: z.union([z.string(), z.number()]).nullish(),
 });
 
 /** A page of `GET /accounts`; Zoom ends the listing with an empty `next_page_token`. */
 export const zoomAccountListPageSchema = z.object({
   next_page_token: optionalText,
-  accounts: z.array(zoomAccountSchema).nullish(),
+  accounts: z.array(zoomListedAccountSchema).nullish(),
 });
 
 /** `plan_base` of `GET /accounts/{id}/plans`. */
@@ -55,22 +67,28 @@ export const zoomPlanUsageSchema = z.object({
     .nullish(),
 });
 
-/** A sub-account as Zoom describes it. */
-export type ZoomAccount = z.output<typeof zoomAccountSchema>;
+/** A sub-account as `GET /accounts/{id}` (or `POST /accounts`) describes it: no name. */
+export type ZoomAccountDetails = z.output<typeof zoomAccountDetailsSchema>;
+/** A sub-account as `GET /accounts` lists it, with its name. */
+export type ZoomListedAccount = z.output<typeof zoomListedAccountSchema>;
 /** A base plan as `GET /plans` describes it. */
 export type ZoomPlanBase = z.output<typeof zoomPlanBaseSchema>;
 /** `plan_base` of `GET /plans/usage`. */
 export type ZoomPlanUsage = NonNullable<z.output<typeof zoomPlanUsageSchema>['plan_base']>;
 
-/** The billing contact sent with `POST /accounts/{id}/plans` (a request body: built, not parsed). */
+/**
+ * The billing contact of `POST /accounts/{id}/plans` (a request body: built, not parsed). Zoom's published schema
+ * requires every field but `apt` (apartment or suite).
+ */
 export interface ZoomContact {
   first_name: string;
   last_name: string;
   email: string;
-  phone_number?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  zip?: string;
+  phone_number: string;
+  address: string;
+  apt?: string;
+  city: string;
+  state: string;
+  zip: string;
   country: string;
 }
