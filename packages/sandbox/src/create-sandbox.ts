@@ -22,8 +22,8 @@ import type { SandboxRequest } from './platform/sandbox-request';
 import type { RequestRecord } from './request-record';
 import type { SandboxBaseUrls, SandboxOptions } from './sandbox-options';
 import type { SandboxResult } from './sandbox-result';
-import { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
 import { umeetSandboxPlatform } from './umeet/umeet-platform';
+import { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
 import type { ZoomSandboxControls } from './zoom/zoom-controls';
 import { zoomSandboxPlatform } from './zoom/zoom-platform';
 

@@ -57,25 +57,6 @@ export {
   startSandbox,
 } from './server/start-sandbox';
 export type {
-  ZhumuEnterpriseStatusCode,
-  ZhumuLicenceStatusCode,
-  ZhumuPlan,
-  ZhumuSandboxControls,
-  ZhumuSandboxCredentials,
-  ZhumuSandboxEnterprise,
-  ZhumuSandboxEnterpriseInput,
-  ZhumuSandboxLicence,
-  ZhumuSandboxOptions,
-} from './zhumu/zhumu-controls';
-export {
-  ZHUMU_API_BASE_URL,
-  ZHUMU_PATH_PREFIX,
-  ZHUMU_RATE_LIMITS_PER_MINUTE,
-  ZHUMU_SANDBOX_CREDENTIALS,
-  ZHUMU_SANDBOX_RATE_LIMITS,
-} from './zhumu/zhumu-defaults';
-export { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
-export type {
   UmeetAccountStatus,
   UmeetLicenceEdit,
   UmeetPlan,
@@ -95,6 +76,25 @@ export {
 } from './umeet/umeet-defaults';
 export type { UmeetSandboxOptions } from './umeet/umeet-options';
 export { umeetSandboxPlatform } from './umeet/umeet-platform';
+export type {
+  ZhumuEnterpriseStatusCode,
+  ZhumuLicenceStatusCode,
+  ZhumuPlan,
+  ZhumuSandboxControls,
+  ZhumuSandboxCredentials,
+  ZhumuSandboxEnterprise,
+  ZhumuSandboxEnterpriseInput,
+  ZhumuSandboxLicence,
+  ZhumuSandboxOptions,
+} from './zhumu/zhumu-controls';
+export {
+  ZHUMU_API_BASE_URL,
+  ZHUMU_PATH_PREFIX,
+  ZHUMU_RATE_LIMITS_PER_MINUTE,
+  ZHUMU_SANDBOX_CREDENTIALS,
+  ZHUMU_SANDBOX_RATE_LIMITS,
+} from './zhumu/zhumu-defaults';
+export { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
 export type {
   ZoomPlanStatus,
   ZoomPlanType,
@@ -116,3 +116,23 @@ export {
   ZOOM_SANDBOX_CREDENTIALS,
 } from './zoom/zoom-defaults';
 export { zoomSandboxPlatform } from './zoom/zoom-platform';
+export {
+  ZOOM_COMMERCE_SANDBOX_CATALOG,
+  ZOOM_COMMERCE_SANDBOX_PRICE_LISTS,
+  type ZoomCommerceCatalogOffer,
+  type ZoomCommerceCatalogPriceList,
+} from './zoom-commerce/commerce-catalog';
+export type {
+  ZoomCommerceAccountStatus,
+  ZoomCommerceDealReview,
+  ZoomCommerceSandboxContact,
+  ZoomCommerceSandboxControls,
+  ZoomCommerceSandboxCustomer,
+  ZoomCommerceSandboxDealRegistration,
+  ZoomCommerceSandboxLine,
+  ZoomCommerceSandboxOptions,
+  ZoomCommerceSandboxOrder,
+  ZoomCommerceSandboxProductGroup,
+  ZoomCommerceSandboxSubscription,
+  ZoomDealRegistrationStatus,
+} from './zoom-commerce/commerce-controls';

@@ -1,4 +1,4 @@
-import type { Capabilities } from '@channelkit/types';
+import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 
 /**
  * What the Bizconf adapter supports: every account and licence operation of the contract. Bizconf has no referral
@@ -13,7 +13,7 @@ export const BIZCONF_CAPABILITIES: Capabilities = Object.freeze({
     resume: true,
     close: true,
   }),
-  licences: Object.freeze({ get: true, set: true }),
-  referrals: Object.freeze({ outbound: false, inbound: false }),
+  licences: Object.freeze({ get: true, set: true, preview: false }),
+  referrals: NO_REFERRAL_CAPABILITIES,
   webhooks: false,
 });

@@ -1,4 +1,4 @@
-import type { Capabilities } from '@channelkit/types';
+import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 
 /**
  * What the Umeet adapter supports under contract v1: every account operation and licences. Umeet has no referral
@@ -13,7 +13,7 @@ export const UMEET_CAPABILITIES: Capabilities = Object.freeze({
     resume: true,
     close: true,
   }),
-  licences: Object.freeze({ get: true, set: true }),
-  referrals: Object.freeze({ outbound: false, inbound: false }),
+  licences: Object.freeze({ get: true, set: true, preview: false }),
+  referrals: NO_REFERRAL_CAPABILITIES,
   webhooks: false,
 });

@@ -1,4 +1,4 @@
-import type { Capabilities } from '@channelkit/types';
+import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 
 /**
  * What the Zhumu adapter supports: the whole enterprise lifecycle (provision, get, list, suspend, resume, close) and
@@ -13,7 +13,7 @@ export const ZHUMU_CAPABILITIES: Capabilities = Object.freeze({
     resume: true,
     close: true,
   }),
-  licences: Object.freeze({ get: true, set: true }),
-  referrals: Object.freeze({ outbound: false, inbound: false }),
+  licences: Object.freeze({ get: true, set: true, preview: false }),
+  referrals: NO_REFERRAL_CAPABILITIES,
   webhooks: false,
 });

@@ -10,11 +10,13 @@ export type {
   ConformanceWorld,
   ConformanceWorldOptions,
   PlatformConformanceProfile,
+  ReferralConformanceProfile,
   RequestMatcher,
   WrongCredentials,
 } from './conformance-target';
 export { internationalCustomer, mainlandChinaCustomer } from './customers';
 export { describeAdapterConformance } from './describe-adapter-conformance';
-export { type ZhumuConformanceConnection, zhumuConformanceProfile } from './zhumu-profile';
 export { type UmeetConformanceConnection, umeetConformanceProfile } from './umeet-profile';
+export { type ZhumuConformanceConnection, zhumuConformanceProfile } from './zhumu-profile';
+export { type RunningZoomCommerceCredentials, zoomCommerceConformanceProfile } from './zoom-commerce-profile';
 export { zoomConformanceProfile } from './zoom-profile';
