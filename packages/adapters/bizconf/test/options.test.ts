@@ -8,7 +8,7 @@ import {
   type RunningSandbox,
   startSandbox,
 } from '@channelkit/sandbox';
-import { MAINLAND_CHINA_ENTERPRISE_POLICY } from '@channelkit/types';
+import { MAINLAND_CHINA_ENTERPRISE_POLICY, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CREDENTIALS, customer, FAST_POLLS, fastClient, letThrough, recordRequests, server } from './harness';
 
@@ -49,7 +49,7 @@ describe('bizconf() options', () => {
       resume: true,
       close: true,
     });
-    expect(BIZCONF_CAPABILITIES.referrals).toEqual({ outbound: false, inbound: false });
+    expect(BIZCONF_CAPABILITIES.referrals).toEqual(NO_REFERRAL_CAPABILITIES);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createApiError } from '@channelkit/core';
+import { NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 import { ZHUMU_CAPABILITIES, ZHUMU_ENTERPRISE_STATUSES, ZHUMU_ERROR_CODES } from '@channelkit/zhumu';
 import { describe, expect, it } from 'vitest';
 
@@ -66,7 +67,7 @@ describe('docs/partners/zhumu.md matches the adapter', () => {
 
   it('names the capabilities it lacks', () => {
     expect(ZHUMU_CAPABILITIES).toMatchObject({
-      referrals: { outbound: false, inbound: false },
+      referrals: NO_REFERRAL_CAPABILITIES,
       webhooks: false,
     });
     expect(contract).toContain('`capabilities.referrals` is `false` both ways');

@@ -1,5 +1,6 @@
 import { ConfigurationError, createClient } from '@channelkit/core';
 import { type RunningSandbox, startSandbox, ZHUMU_SANDBOX_CREDENTIALS } from '@channelkit/sandbox';
+import { NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 import { ZHUMU_CAPABILITIES, zhumu } from '@channelkit/zhumu';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -55,7 +56,7 @@ describe('zhumu() options', () => {
       customerPolicy: { market: 'mainland_china', corporateOnly: true, currencies: ['CNY'] },
       idempotencyScope: 'key',
     });
-    expect(ZHUMU_CAPABILITIES.referrals).toEqual({ outbound: false, inbound: false });
+    expect(ZHUMU_CAPABILITIES.referrals).toEqual(NO_REFERRAL_CAPABILITIES);
     expect(Object.isFrozen(ZHUMU_CAPABILITIES.accounts)).toBe(true);
   });
 
