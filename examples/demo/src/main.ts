@@ -3,7 +3,7 @@
 // platforms on a loopback port), using only public API.
 import { isChannelError, ValidationError } from '@channelkit/core';
 import { startSandbox } from '@channelkit/sandbox';
-import type { Account } from '@channelkit/types';
+import type { EnterpriseAccount } from '@channelkit/types';
 import { customers, internationalCustomer } from './customers';
 import { syncLicences } from './licence-sync';
 import { connectHub } from './platforms';
@@ -24,7 +24,7 @@ try {
   console.log(`channelkit demo: sandbox at ${running.url} hosting ${partners.join(', ')}`);
 
   step('Provision an enterprise customer on each platform (same code path; idempotent, so safe to repeat)');
-  const accounts = {} as Record<(typeof partners)[number], Account>;
+  const accounts = {} as Record<(typeof partners)[number], EnterpriseAccount>;
   await Promise.all(
     partners.map(async (partner) => {
       const key = `${customers[partner].externalId}-provision`;
@@ -53,20 +53,16 @@ try {
   const sentBefore = running.sandbox.requests.length;
   const refusals = [
     () =>
-      hub
-        .partner('zoom')
-        .accounts.provision({
-          ...internationalCustomer,
-          admin: { ...internationalCustomer.admin, email: 'admin@@example.com.sg' },
-        }),
+      hub.partner('zoom').accounts.provision({
+        ...internationalCustomer,
+        admin: { ...internationalCustomer.admin, email: 'admin@@example.com.sg' },
+      }),
     () => hub.partner('zoom').accounts.provision(customers.bizconf),
     () =>
-      hub
-        .partner('bizconf')
-        .accounts.provision({
-          ...customers.bizconf,
-          profile: { ...customers.bizconf.profile, creditCode: undefined },
-        }),
+      hub.partner('bizconf').accounts.provision({
+        ...customers.bizconf,
+        profile: { ...customers.bizconf.profile, creditCode: undefined },
+      }),
   ];
   for (const refused of refusals) {
     try {
