@@ -133,4 +133,22 @@ describe('licence sync over the sandbox with 10% of requests failing', () => {
     expect(bizconf.stateOf(sandbox, grow)?.seats).toBe(12);
     expect(bizconf.appliedWrites(sandbox).byAccount).toEqual(new Map([[grow, 1]]));
   });
+
+  it('refuses, in the plan, a Bizconf plan change (Bizconf changes plans through a renewal order), and writes nothing', async () => {
+    const bizconf = PARTNER_PLATFORMS.find((platform) => platform.partner === 'bizconf') as SyncPlatform;
+    const { sandbox, hub } = hubOver([bizconf], 0);
+    const [account = ''] = bizconf.seed(sandbox, 1, () => 10);
+    const current = bizconf.stateOf(sandbox, account)?.plan ?? '';
+    const plan = await hub.licences.plan([
+      { partner: 'bizconf', accountId: account, plan: `${current}_PLUS`, seats: 12 },
+    ]);
+    expect(plan.actions).toEqual([]);
+    expect(plan.violations).toEqual([
+      expect.objectContaining({ rule: 'platform_rule', partner: 'bizconf', accountId: account }),
+    ]);
+    expect(plan.violations[0]?.reason).toContain('renewal order');
+    const report = await hub.licences.apply(plan);
+    expect(report.totals).toMatchObject({ actions: 0 });
+    expect(bizconf.appliedWrites(sandbox).byAccount).toEqual(new Map());
+  });
 });

@@ -6,6 +6,7 @@ import { bizconfAccounts } from './internal/accounts';
 import { createBizconfTransport } from './internal/create-transport';
 import { bizconfLicences } from './internal/licences';
 import { resolveConnection } from './internal/resolve-connection';
+import { BIZCONF_SYNC_SEAT_RULES } from './internal/sync-seat-rules';
 
 /**
  * The Bizconf (会畅通讯) adapter: enterprise accounts and their annual seat commitments on Bizconf, the mainland China
@@ -34,6 +35,7 @@ export function bizconf(options: BizconfOptions = {}): PartnerAdapter {
     displayName: 'Bizconf',
     capabilities: BIZCONF_CAPABILITIES,
     customerPolicy: MAINLAND_CHINA_ENTERPRISE_POLICY,
+    seatRules: BIZCONF_SYNC_SEAT_RULES,
     // Two applications sharing one idempotency store never see each other's keys.
     idempotencyScope: connection.appId,
     createTransport: (settings) => createBizconfTransport(connection, settings),
