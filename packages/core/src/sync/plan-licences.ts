@@ -360,7 +360,7 @@ export function figuresOf(state: LicenceState): LicenceFigures {
     plan: state.plan,
     seats: {
       purchased,
-      assigned,
+      ...(assigned === undefined ? {} : { assigned }),
       ...(cap === undefined ? {} : { cap }),
       ...(pending === undefined ? {} : { pending }),
     },

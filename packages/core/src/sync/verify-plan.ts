@@ -25,7 +25,8 @@ const figures = z.strictObject({
   plan: text,
   seats: z.strictObject({
     purchased: count,
-    assigned: count,
+    // Left out by platforms that do not report assigned seats (Zoom Partner Commerce).
+    assigned: count.optional(),
     cap: count.optional(),
     pending: count.optional(),
   }),
