@@ -1,0 +1,46 @@
+import type { PartnerAdapter } from '@channelkit/core';
+import type { z } from 'zod';
+
+/** One option of a platform that an environment variable can supply, e.g. Zoom's `clientSecret` and `ZOOM_CLIENT_SECRET`. */
+export interface PlatformSetting {
+  /** The adapter option, also its key under `partners.<partner>` in the configuration file. */
+  readonly option: string;
+  /** The environment variable that supplies it; it wins over the configuration file. */
+  readonly env: string;
+  /** Without it the adapter cannot be made: the platform counts as configured once any required one is set. */
+  readonly required: boolean;
+  /** A credential: never printed, and scrubbed from anything the command line writes. */
+  readonly secret: boolean;
+}
+
+/**
+ * A platform as the command line knows it: its adapter factory, and how its configuration is read. Adding a
+ * platform to `channelkit` is one of these in `CLI_PLATFORMS` (src/platforms/registry.ts).
+ */
+export interface CliPlatform {
+  /** The partner id, e.g. `zoom`: the value of `--partner` and of a desired list's `partner` column. */
+  readonly partner: string;
+  /** The platform's name for people, e.g. `Zoom`. */
+  readonly displayName: string;
+  /** Options that environment variables supply, in the order the help lists them. */
+  readonly settings: readonly PlatformSetting[];
+  /**
+   * The options `partners.<partner>` may hold in the configuration file (every setting, and options without an
+   * environment variable such as rate limits); anything else there is refused, by name.
+   */
+  readonly configSchema: z.ZodType<Record<string, unknown>>;
+  /** Makes the adapter from the resolved options (configuration file, overlaid by the environment variables). */
+  create(options: Readonly<Record<string, unknown>>): PartnerAdapter;
+}
+
+/** Declares a platform, typing its factory's options by its configuration schema. */
+export function defineCliPlatform<Options extends Record<string, unknown>>(platform: {
+  readonly partner: string;
+  readonly displayName: string;
+  readonly settings: readonly (PlatformSetting & { readonly option: Extract<keyof Options, string> })[];
+  readonly configSchema: z.ZodType<Options>;
+  readonly create: (options: Options) => PartnerAdapter;
+}): CliPlatform {
+  // The options handed to create() have passed configSchema, so they are Options.
+  return platform as unknown as CliPlatform;
+}
