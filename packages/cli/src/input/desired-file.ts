@@ -53,7 +53,9 @@ export async function readDesiredFile(
     extname(path).toLowerCase() === '.json'
       ? rowsOfJson(text, path, context, issues)
       : rowsOfCsv(text, path, context, issues);
-  if (rows.length === 0) issues.add({ file: path, message: 'has no rows: nothing to plan' });
+  // An empty list is a mistake of its own; a list whose every row was refused has said why already.
+  if (rows.length === 0 && issues.count === 0)
+    issues.add({ file: path, message: 'has no rows: nothing to plan' });
   const seen = new Map<string, DesiredRow>();
   for (const row of rows) {
     const key = `${row.partner}:${row.accountId}`;

@@ -57,6 +57,11 @@ export class IssueList {
     if (this.#issues.length < 100) this.#issues.push(issue);
   }
 
+  /** How many problems were recorded. */
+  get count(): number {
+    return this.#total;
+  }
+
   /** Throws an {@link InputError} when any problem was recorded. */
   throwIfAny(): void {
     if (this.#total > 0) throw new InputError(this.#issues, this.#total);
