@@ -1,5 +1,6 @@
 import { EXIT_CODES } from '../exit-codes';
 import type { Output } from '../output/output';
+import { platformNamed } from '../platforms/registry';
 
 /** Options of `channelkit sandbox`. */
 export interface SandboxOptions {
@@ -7,16 +8,57 @@ export interface SandboxOptions {
   readonly seed: number;
 }
 
+/** One hosted platform, as `channelkit sandbox` prints it. */
+interface HostedPlatform {
+  /** The partner id, e.g. `zoom`. */
+  readonly partner: string;
+  /** The platform's name for people. */
+  readonly name: string;
+  /** Its URLs on the sandbox, by name, e.g. `baseUrl` and `oauthUrl`. */
+  readonly urls: Readonly<Record<string, string>>;
+  /** The variables that point its adapter at the sandbox: credentials and URLs. */
+  readonly environment: Readonly<Record<string, string>>;
+}
+
 /** `NAME=value` quoted for a POSIX shell where needed. */
 function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
 
+/** Each platform's variables are those its registry entry reads; any others go with the last platform. */
+function byPlatform(
+  names: readonly string[],
+  urlsOf: (name: string) => Readonly<Record<string, string>>,
+  environment: Readonly<Record<string, string>>,
+): HostedPlatform[] {
+  const unclaimed = new Map(Object.entries(environment));
+  const hosted = names.map((partner) => {
+    const known = platformNamed(partner);
+    const own: Record<string, string> = {};
+    for (const setting of known?.settings ?? []) {
+      const value = unclaimed.get(setting.env);
+      if (value === undefined) continue;
+      own[setting.env] = value;
+      unclaimed.delete(setting.env);
+    }
+    return { partner, name: known?.displayName ?? partner, urls: urlsOf(partner), environment: own };
+  });
+  const last = hosted.at(-1);
+  if (last !== undefined && unclaimed.size > 0) {
+    hosted[hosted.length - 1] = {
+      ...last,
+      environment: { ...last.environment, ...Object.fromEntries(unclaimed) },
+    };
+  }
+  return hosted;
+}
+
 /**
- * `channelkit sandbox`: serves every platform the sandbox hosts on 127.0.0.1 until Ctrl-C or SIGTERM, and prints the
- * environment variables that point channelkit (or any program using the adapters) at it: as `export` lines for a
- * shell, or with `--json` as `{"url","platforms","environment"}`. The credentials printed are the sandbox's own,
- * fake ones, which is why this is the one command that prints credentials; the scrubber is bypassed for them alone.
+ * `channelkit sandbox`: serves every platform the sandbox hosts on 127.0.0.1 until Ctrl-C or SIGTERM, and prints,
+ * for each, its URLs and the environment variables (credentials and URLs) that point channelkit, or any program using
+ * the adapters, at it: as `export` lines for a shell, or with `--json` as `{"url","seed","platforms","environment"}`.
+ * The credentials printed are the sandbox's own, fake ones, which is why this is the one command that prints
+ * credentials; the scrubber is bypassed for them alone.
  */
 export async function sandboxCommand(output: Output, options: SandboxOptions): Promise<number> {
   // Loaded here only: the sandbox (and msw beneath it) is not needed by any other command.
@@ -27,22 +69,32 @@ export async function sandboxCommand(output: Output, options: SandboxOptions): P
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });
   const environment = running.environment();
-  const platforms = running.sandbox.platforms;
+  const platforms = byPlatform(running.sandbox.platforms, (name) => running.urls(name), environment);
   if (output.json) {
-    output.outUnscrubbed(`${JSON.stringify({ url: running.url, platforms, environment })}\n`);
+    output.outUnscrubbed(
+      `${JSON.stringify({ url: running.url, seed: options.seed, platforms, environment })}\n`,
+    );
   } else {
     output.err(
-      `channelkit sandbox: ${platforms.join(', ')} at ${running.url} (seed ${options.seed}); Ctrl-C stops it.\n` +
-        'The credentials below are the sandbox’s own, not real ones. Paste these lines into another terminal to point\n' +
-        'channelkit (or your program) at the sandbox; the environment wins over channelkit.config.json:\n\n',
+      `channelkit sandbox: ${platforms.map((platform) => platform.name).join(', ')} at ${running.url} ` +
+        `(seed ${options.seed}); Ctrl-C stops it.\n` +
+        'The credentials below are the sandbox’s own, not real ones. Paste the export lines into another terminal (or\n' +
+        'eval them) to point channelkit, or your program, at the sandbox; they win over channelkit.config.json.\n\n',
     );
-    output.outUnscrubbed(
-      Object.entries(environment)
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
-        .join(''),
-    );
+    output.outUnscrubbed(platforms.map(describePlatform).join('\n'));
   }
   await stopped;
   await running.close();
   return EXIT_CODES.ok;
+}
+
+/** A platform's URLs as shell comments, then its variables as `export` lines. */
+function describePlatform(platform: HostedPlatform): string {
+  const width = Math.max(0, ...Object.keys(platform.urls).map((name) => name.length));
+  return [
+    `# ${platform.name} (--partner ${platform.partner})`,
+    ...Object.entries(platform.urls).map(([name, url]) => `#   ${name.padEnd(width)}  ${url}`),
+    ...Object.entries(platform.environment).map(([name, value]) => `export ${name}=${shellQuote(value)}`),
+    '',
+  ].join('\n');
 }

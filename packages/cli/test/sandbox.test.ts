@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { CLI, channelkit, workFolder } from './helpers';
+
+/** Starts `channelkit sandbox <args>`, waits for its first line on stdout, and returns what it printed once stopped. */
+async function serveUntilPrinted(args: readonly string[], cwd: string, until: RegExp) {
+  const child = spawn(process.execPath, [CLI, 'sandbox', ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (until.test(stdout)) resolve();
+    });
+    void exited.then((code) => reject(new Error(`channelkit sandbox ended early (${code}): ${stderr}`)));
+  });
+  return { stdout, stderr, stop: () => (child.kill('SIGTERM'), exited) };
+}
+
+describe('channelkit sandbox', async () => {
+  const cwd = await workFolder();
+
+  it('prints each platform’s URLs and credentials as export lines, which point the other commands at it', async () => {
+    const served = await serveUntilPrinted(['--seed', '3'], cwd, /ZOOM_OAUTH_URL=.*\n/);
+    try {
+      expect(served.stdout).toMatch(/^# Zoom \(--partner zoom\)$/m);
+      expect(served.stdout).toMatch(/^# {3}baseUrl {3}http:\/\/127\.0\.0\.1:\d+\/zoom\/v2$/m);
+      expect(served.stdout).toMatch(/^export ZOOM_ACCOUNT_ID=sandbox-master$/m);
+      expect(served.stdout).toMatch(/^export ZOOM_CLIENT_SECRET=\S+$/m);
+      expect(served.stderr).toMatch(
+        /^channelkit sandbox: Zoom at http:\/\/127\.0\.0\.1:\d+ \(seed 3\); Ctrl-C stops it\.$/m,
+      );
+
+      // The lines, as a shell would read them, are all another command needs.
+      const env = Object.fromEntries(
+        [...served.stdout.matchAll(/^export (\w+)=(\S+)$/gm)].map((match) => [
+          match[1] ?? '',
+          match[2] ?? '',
+        ]),
+      );
+      const listed = await channelkit(['accounts', 'list', '--json'], { cwd, env });
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual({ accounts: [], errors: [] });
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
+
+  it('prints one JSON document with --json', async () => {
+    const served = await serveUntilPrinted(['--json'], cwd, /\n/);
+    try {
+      const printed = JSON.parse(served.stdout) as {
+        url: string;
+        platforms: { partner: string; urls: Record<string, string>; environment: Record<string, string> }[];
+        environment: Record<string, string>;
+      };
+      expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(printed.platforms).toEqual([
+        {
+          partner: 'zoom',
+          name: 'Zoom',
+          urls: { baseUrl: `${printed.url}/zoom/v2`, oauthUrl: `${printed.url}/zoom/oauth/token` },
+          environment: expect.objectContaining({ ZOOM_ACCOUNT_ID: 'sandbox-master' }),
+        },
+      ]);
+      expect(printed.environment).toMatchObject(printed.platforms[0]?.environment ?? {});
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  });
+
+  it('refuses a port out of range with exit code 2', async () => {
+    const run = await channelkit(['sandbox', '--port', '70000'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('It must be a whole number from 0 to 65535.');
+  });
+});
