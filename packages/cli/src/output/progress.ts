@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import cliProgress from 'cli-progress';
 import { formatDuration, formatRate } from './format';
 
 /** Figures of one progress update. */
@@ -23,90 +23,102 @@ export interface Progress {
   finish(): void;
 }
 
-const REDRAW_MS = 100;
-const BAR_WIDTH = 24;
+/** Options of {@link createProgress}. */
+export interface ProgressOptions {
+  /** `false` shows nothing (`--no-progress`). */
+  readonly enabled: boolean;
+  /** The clock, in milliseconds. @default performance.now */
+  readonly now?: () => number;
+}
 
 /**
- * A progress display on `stream`: on a terminal, one line redrawn in place (carriage return, erase to the end of
- * the line) with a bar, the count, the rate and the time left; elsewhere (a file, a pipe, CI logs), a plain line at
- * each tenth of the way and at the end, so logs stay short. The bar is drawn with ASCII characters, whose width is
- * the same in every terminal (block characters are "ambiguous" East Asian width, two columns in Chinese setups).
- * `enabled: false` shows nothing.
+ * A progress display on `stream`. On a terminal, a bar redrawn in place by cli-progress (at most 10 times a second,
+ * the cursor hidden meanwhile, cut to the terminal's width so that it never wraps) with the count, the rate and the
+ * time left. Elsewhere (a file, a pipe, CI logs), a plain line at each tenth of the way and at the end, so that logs
+ * stay short and hold no escape sequences. The bar is ASCII: block characters are "ambiguous" East Asian width, two
+ * columns in terminals set up for Chinese.
  */
 export function createProgress(
   stream: NodeJS.WriteStream,
   label: string,
-  options: { readonly enabled: boolean; readonly now?: () => number },
+  options: ProgressOptions,
 ): Progress {
   if (!options.enabled) return { update() {}, finish() {} };
   const now = options.now ?? (() => performance.now());
   const started = now();
-  let last: ProgressFigures | undefined;
 
+  /** The rate and the time (left, or taken once done) as words, from the engine's figures where it gives them. */
   const describe = (figures: ProgressFigures) => {
     const elapsed = now() - started;
     const rate = figures.ratePerSecond ?? (elapsed > 0 ? (figures.done / elapsed) * 1000 : 0);
     const left = figures.total - figures.done;
     const eta = figures.etaMs ?? (rate > 0 ? (left / rate) * 1000 : undefined);
-    const percent = figures.total === 0 ? 100 : Math.floor((figures.done / figures.total) * 100);
-    const parts = [
-      `${figures.done}/${figures.total}`,
-      `${percent}%`,
-      formatRate(rate),
-      left === 0 ? `in ${formatDuration(elapsed)}` : `ETA ${eta === undefined ? '?' : formatDuration(eta)}`,
-    ];
-    if (figures.note) parts.push(figures.note);
-    return { percent, text: parts.join('  ') };
+    const time =
+      left === 0 ? `in ${formatDuration(elapsed)}` : `ETA ${eta === undefined ? '?' : formatDuration(eta)}`;
+    return { rate: formatRate(rate), time, note: figures.note ? `  ${figures.note}` : '' };
   };
 
-  if (!stream.isTTY) {
-    let printedTenth = -1;
-    const print = (figures: ProgressFigures) => {
-      stream.write(`${label}: ${describe(figures).text}\n`);
-    };
-    return {
-      update(figures) {
-        last = figures;
-        const tenth = figures.total === 0 ? 10 : Math.floor((figures.done / figures.total) * 10);
-        if (tenth > printedTenth && tenth < 10 && figures.done > 0) {
-          printedTenth = tenth;
-          print(figures);
-        }
-      },
-      finish() {
-        if (last !== undefined) print(last);
-      },
-    };
-  }
+  if (!stream.isTTY) return plainProgress(stream, label, describe);
 
-  let drawnAt = Number.NEGATIVE_INFINITY;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: `${label} [{bar}] {value}/{total}  {percentage}%  {rate}  {time}{note}`,
+      barsize: 24,
+      hideCursor: true,
+      linewrap: false,
+      fps: 10,
+      // Our own SIGINT/SIGTERM handling stops the command cleanly, and the bar with it.
+      gracefulExit: false,
+    },
+    cliProgress.Presets.legacy,
+  );
+  let running = false;
   let finished = false;
-  const showCursor = () => stream.write('\u001b[?25h');
-  const draw = (figures: ProgressFigures) => {
-    const { percent, text } = describe(figures);
-    const filled = Math.round((percent / 100) * BAR_WIDTH);
-    const bar = `[${'='.repeat(filled)}${filled < BAR_WIDTH ? '>' : ''}${' '.repeat(Math.max(0, BAR_WIDTH - filled - 1))}]`;
-    let line = `${label} ${bar} ${text}`;
-    // A line longer than the terminal would wrap, and the carriage return would then redraw only its last part.
-    const columns = stream.columns > 0 ? stream.columns : 80;
-    while (stringWidth(line) > columns - 1) line = line.slice(0, -1);
-    stream.write(`\r${line}\u001b[K`);
-    drawnAt = now();
-  };
-  stream.write('\u001b[?25l');
-  process.once('exit', showCursor);
   return {
     update(figures) {
-      last = figures;
-      if (now() - drawnAt >= REDRAW_MS) draw(figures);
+      if (finished) return;
+      if (!running) {
+        running = true;
+        bar.start(figures.total, figures.done, describe(figures));
+        return;
+      }
+      if (figures.total !== bar.getTotal()) bar.setTotal(figures.total);
+      bar.update(figures.done, describe(figures));
     },
     finish() {
       if (finished) return;
       finished = true;
-      if (last !== undefined) draw(last);
-      stream.write('\n');
-      showCursor();
-      process.off('exit', showCursor);
+      if (running) bar.stop();
+    },
+  };
+}
+
+/** Plain lines at each tenth of the way, and the last figures at the end. */
+function plainProgress(
+  stream: NodeJS.WriteStream,
+  label: string,
+  describe: (figures: ProgressFigures) => { rate: string; time: string; note: string },
+): Progress {
+  let last: ProgressFigures | undefined;
+  let printedTenth = -1;
+  const print = (figures: ProgressFigures) => {
+    const { rate, time, note } = describe(figures);
+    const percent = figures.total === 0 ? 100 : Math.floor((figures.done / figures.total) * 100);
+    stream.write(`${label}: ${figures.done}/${figures.total}  ${percent}%  ${rate}  ${time}${note}\n`);
+  };
+  return {
+    update(figures) {
+      last = figures;
+      const tenth = figures.total === 0 ? 10 : Math.floor((figures.done / figures.total) * 10);
+      if (tenth > printedTenth && tenth < 10 && figures.done > 0) {
+        printedTenth = tenth;
+        print(figures);
+      }
+    },
+    finish() {
+      if (last !== undefined) print(last);
+      last = undefined;
     },
   };
 }

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import Table from 'cli-table3';
 
 /** A column of a {@link renderTable} table. */
 export interface Column<Row> {
@@ -19,35 +19,54 @@ export function printable(text: string): string {
   return text.replace(CONTROL, '?');
 }
 
-/**
- * Lays out rows as a borderless table: columns two spaces apart, each as wide as its widest cell by display width.
- * Widths follow Unicode's East Asian Width (through `string-width`), so a Chinese name, two columns a character, lines
- * up with Latin ones. There are no box-drawing borders: their width is "ambiguous" in that standard, drawn as two
- * columns by terminals set up for Chinese, which would break the alignment the widths compute.
- */
-export function renderTable<Row>(columns: readonly Column<Row>[], rows: Iterable<Row>): string {
-  const cells = [columns.map((column) => column.header.toUpperCase())];
-  for (const row of rows) cells.push(columns.map((column) => printable(column.cell(row))));
-  const widths = columns.map((_, index) => Math.max(...cells.map((line) => stringWidth(line[index] ?? ''))));
-  return cells
-    .map((line) =>
-      line
-        .map((cell, index) => {
-          const pad = ' '.repeat((widths[index] ?? 0) - stringWidth(cell));
-          return columns[index]?.align === 'right' ? pad + cell : cell + pad;
-        })
-        .join('  ')
-        .trimEnd(),
-    )
-    .map((line) => `${line}\n`)
+// No borders, columns two spaces apart. Box-drawing characters are "ambiguous" in Unicode's East Asian Width: drawn
+// two columns wide by terminals set up for Chinese, they would break the alignment that the widths compute.
+const BORDERLESS = {
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
+};
+const PLAIN = { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true };
+
+/** The table's text, each line without trailing spaces and ending in a newline. */
+function linesOf(table: Table.Table): string {
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => `${line.trimEnd()}\n`)
     .join('');
 }
 
-/** A two-column table of fields and values, for one record. */
+/**
+ * Lays out rows as a borderless table (cli-table3): columns two spaces apart, each as wide as its widest cell by
+ * display width, so a Chinese name, two columns a character, lines up with Latin ones.
+ */
+export function renderTable<Row>(columns: readonly Column<Row>[], rows: Iterable<Row>): string {
+  const table = new Table({
+    head: columns.map((column) => column.header.toUpperCase()),
+    chars: BORDERLESS,
+    style: PLAIN,
+    colAligns: columns.map((column) => column.align ?? 'left'),
+  });
+  for (const row of rows) table.push(columns.map((column) => printable(column.cell(row))));
+  return linesOf(table);
+}
+
+/** A two-column table of fields and values, for one record; fields without a value are left out. */
 export function renderFields(fields: readonly (readonly [string, string | undefined])[]): string {
-  const shown = fields.filter((field): field is readonly [string, string] => field[1] !== undefined);
-  const width = Math.max(...shown.map(([name]) => stringWidth(name)));
-  return shown
-    .map(([name, value]) => `${name}${' '.repeat(width - stringWidth(name))}  ${printable(value)}\n`)
-    .join('');
+  const table = new Table({ chars: BORDERLESS, style: PLAIN });
+  for (const [name, value] of fields) if (value !== undefined) table.push([name, printable(value)]);
+  return linesOf(table);
 }

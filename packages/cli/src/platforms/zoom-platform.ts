@@ -1,6 +1,7 @@
 import { zoom } from '@channelkit/zoom';
 import { z } from 'zod';
 import { defineCliPlatform } from './cli-platform';
+import { withoutUndefined } from './without-undefined';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const perSecond = z.number().positive('must be a positive number of requests per second');
@@ -31,5 +32,6 @@ export const zoomPlatform = defineCliPlatform({
       .optional(),
     defaultPlan: text.optional(),
   }),
-  create: (options) => zoom(options),
+  create: ({ rateLimits, ...options }) =>
+    zoom({ ...withoutUndefined(options), ...(rateLimits && { rateLimits: withoutUndefined(rateLimits) }) }),
 });
