@@ -13,6 +13,7 @@ import type { ClientEventListener, ClientEventName } from './client-events';
 import type { ClientOptions } from './client-options';
 import { createLicencesResource, type LicencesResource } from './licences-resource';
 import { OperationRunner } from './operation-runner';
+import { createReferralsResource, type ReferralsResource } from './referrals-resource';
 
 /** The one typed interface to a partner platform, returned by {@link createClient}. */
 export interface ChannelClient {
@@ -26,6 +27,11 @@ export interface ChannelClient {
   readonly accounts: AccountsResource;
   /** Licence (seat) counts. */
   readonly licences: LicencesResource;
+  /**
+   * Referrals: deals you register with the platform and leads it hands you. Operations the platform lacks throw
+   * `UnsupportedOperationError` (see `capabilities.referrals`).
+   */
+  readonly referrals: ReferralsResource;
   /** Subscribes to a domain event (`account.provisioned`, `licence.changed`, ...) or a transport event (`retry`, ...). */
   on<Name extends ClientEventName>(event: Name, listener: ClientEventListener<Name>): this;
   /** Unsubscribes a listener added with `on` or `once`. */
@@ -59,6 +65,7 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
   const namespace = [adapter.partner, adapter.idempotencyScope ?? ''].map(encodeURIComponent).join(':');
   const run = new OperationRunner({
     partner: adapter.partner,
+    capabilities: adapter.capabilities,
     transport,
     logger,
     emitter,
@@ -73,6 +80,7 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
     customerPolicy: adapter.customerPolicy,
     accounts: createAccountsResource(adapter, run),
     licences: createLicencesResource(adapter, run),
+    referrals: createReferralsResource(adapter, run),
     on(event, listener) {
       emitter.on(event, listenerOf(listener));
       return client;

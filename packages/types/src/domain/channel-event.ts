@@ -18,6 +18,7 @@ export const CHANNEL_EVENT_TYPES = [
   'referral.received',
   'referral.updated',
   'sync.completed',
+  'referral.submitted',
 ] as const;
 
 /** What every {@link ChannelEvent} carries. */
@@ -92,6 +93,14 @@ export interface ReferralUpdatedEvent extends ChannelEventBase {
   previousStatus?: ReferralStatus | undefined;
 }
 
+/** You submitted a referral to the platform (an outbound deal registration), through `client.referrals.submit`. */
+export interface ReferralSubmittedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'referral.submitted';
+  /** The referral as the platform recorded it. */
+  referral: Referral;
+}
+
 /**
  * A licence sync (`client.licences.apply(plan)`) finished on a platform: the plan's hash and how its actions ended.
  * A hub applying a plan across platforms emits one per platform.
@@ -135,7 +144,8 @@ export type ChannelEvent =
   | LicenceChangedEvent
   | ReferralReceivedEvent
   | ReferralUpdatedEvent
-  | SyncCompletedEvent;
+  | SyncCompletedEvent
+  | ReferralSubmittedEvent;
 
 const common = {
   id: z.string().min(1, 'must not be empty'),
@@ -188,6 +198,7 @@ export const channelEventSchema = schemaFor<ChannelEvent>()(
       aborted: z.boolean(),
       durationMs: z.number().nonnegative('must not be negative'),
     }),
+    z.object({ ...common, type: z.literal('referral.submitted'), referral: referralSchema }),
   ]),
 );
 
