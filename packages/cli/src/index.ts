@@ -5,9 +5,13 @@
  */
 
 export {
+  type BizconfPartnerConfig,
   type ChannelkitConfig,
   defineConfig,
   type PartnersConfig,
+  type UmeetPartnerConfig,
+  type ZhumuPartnerConfig,
+  type ZoomCommercePartnerConfig,
   type ZoomPartnerConfig,
 } from './config/define-config';
 export { EXIT_CODES, type ExitCode } from './exit-codes';

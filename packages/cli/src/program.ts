@@ -16,7 +16,7 @@ import {
 } from './internal/command-context';
 import { describeError } from './internal/describe-error';
 import { createOutput } from './output/output';
-import { CLI_PLATFORMS } from './platforms/registry';
+import { CLI_PLATFORMS, knownPartners } from './platforms/registry';
 
 /** A whole-number option between `min` and `max`. */
 function wholeNumber(min: number, max: number) {
@@ -39,13 +39,19 @@ Exit codes:
   130  interrupted (Ctrl-C); what was done is recorded`;
 
 function environmentHelp(): string {
-  const lines = CLI_PLATFORMS.map(
-    (platform) =>
-      `  ${platform.displayName} (--partner ${platform.partner}): ${platform.settings
-        .map((setting) => `${setting.env}${setting.required ? '' : ' (optional)'}`)
-        .join(', ')}`,
+  const lines = CLI_PLATFORMS.map((platform) => {
+    const variables = platform.settings
+      .map((setting) => `${setting.env}${setting.required ? '' : ' (optional)'}`)
+      .join(', ');
+    const choose = platform.configuredByEnvironment
+      ? ''
+      : ` (chosen by partners["${platform.id}"] in the file)`;
+    return `  ${platform.displayName}, --partner ${platform.partner}${choose}:\n    ${variables}`;
+  });
+  return (
+    '\nConfiguration: channelkit.config.json (or .mjs, .js, .ts) in this folder, or --config <file>, and these\n' +
+    `environment variables, which win over the file (their values are never printed):\n${lines.join('\n')}`
   );
-  return `\nConfiguration: channelkit.config.json (or .mjs, .js, .ts) in this folder, or --config <file>, and these\nenvironment variables, which win over the file (their values are never printed):\n${lines.join('\n')}`;
 }
 
 /**
@@ -93,7 +99,7 @@ export async function runCli(
   const partner = () =>
     new Option(
       '-p, --partner <partner>',
-      `the platform (${CLI_PLATFORMS.map((p) => p.partner).join(', ')}); needed when several are configured`,
+      `the platform (${knownPartners()}); needed when several are configured`,
     );
   const state = () =>
     new Option(

@@ -82,8 +82,10 @@ export const CUSTOMERS: readonly SeededAccount[] = [
 /** A sandbox on loopback, seeded with Zoom sub-accounts, and the environment that points `channelkit` at it. */
 export interface SeededSandbox {
   readonly running: RunningSandbox;
-  /** `ZOOM_*` variables of the sandbox. */
+  /** The variables that point Zoom (Master Account) at the sandbox, and only Zoom. */
   readonly env: Record<string, string>;
+  /** The variables of every platform the sandbox hosts (Zoom, Bizconf, Zhumu, Umeet). */
+  readonly allEnv: Record<string, string>;
   /** The ids of the seeded accounts, in the order given. */
   readonly ids: readonly string[];
   /** Seats purchased on an account, as the sandbox holds them. */
@@ -108,9 +110,11 @@ export async function seededSandbox(
     }
     return account.id;
   });
+  const allEnv = running.environment();
   return {
     running,
-    env: running.environment(),
+    env: Object.fromEntries(Object.entries(allEnv).filter(([name]) => /^ZOOM_(?!COMMERCE_)/.test(name))),
+    allEnv,
     ids,
     seatsOf: (id) => zoom.getAccount(id)?.plan?.hosts,
     apiRequests: () => running.sandbox.requests.filter((request) => request.category !== 'oauth').length,

@@ -29,14 +29,34 @@ describe('channelkit sandbox', async () => {
   const cwd = await workFolder();
 
   it('prints each platform’s URLs and credentials as export lines, which point the other commands at it', async () => {
-    const served = await serveUntilPrinted(['--seed', '3'], cwd, /ZOOM_OAUTH_URL=.*\n/);
+    const served = await serveUntilPrinted(['--seed', '3'], cwd, /UMEET_TOKEN_URL=.*\n/);
     try {
-      expect(served.stdout).toMatch(/^# Zoom \(--partner zoom\)$/m);
+      for (const [name, partner] of [
+        ['Zoom', 'zoom'],
+        ['Bizconf', 'bizconf'],
+        ['Suirui Zhumu', 'zhumu'],
+        ['Systec Umeet', 'umeet'],
+      ]) {
+        expect(served.stdout).toMatch(new RegExp(`^# ${name} \\(--partner ${partner}\\)$`, 'm'));
+      }
       expect(served.stdout).toMatch(/^# {3}baseUrl {3}http:\/\/127\.0\.0\.1:\d+\/zoom\/v2$/m);
       expect(served.stdout).toMatch(/^export ZOOM_ACCOUNT_ID=sandbox-master$/m);
-      expect(served.stdout).toMatch(/^export ZOOM_CLIENT_SECRET=\S+$/m);
+      for (const secret of [
+        'ZOOM_CLIENT_SECRET',
+        'BIZCONF_APP_SECRET',
+        'ZHUMU_API_SECRET',
+        'UMEET_CLIENT_SECRET',
+      ]) {
+        expect(served.stdout).toMatch(new RegExp(`^export ${secret}=\\S+$`, 'm'));
+      }
+      // Each platform's variables follow its heading: Bizconf's between its heading and Zhumu's.
+      const bizconf = served.stdout.slice(
+        served.stdout.indexOf('# Bizconf'),
+        served.stdout.indexOf('# Suirui Zhumu'),
+      );
+      expect(bizconf).toMatch(/^export BIZCONF_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/bizconf$/m);
       expect(served.stderr).toMatch(
-        /^channelkit sandbox: Zoom at http:\/\/127\.0\.0\.1:\d+ \(seed 3\); Ctrl-C stops it\.$/m,
+        /^channelkit sandbox: Zoom, Bizconf, Suirui Zhumu, Systec Umeet at http:\/\/127\.0\.0\.1:\d+ \(seed 3\); Ctrl-C stops it\.$/m,
       );
 
       // The lines, as a shell would read them, are all another command needs.
@@ -63,15 +83,27 @@ describe('channelkit sandbox', async () => {
         environment: Record<string, string>;
       };
       expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(printed.platforms).toEqual([
-        {
-          partner: 'zoom',
-          name: 'Zoom',
-          urls: { baseUrl: `${printed.url}/zoom/v2`, oauthUrl: `${printed.url}/zoom/oauth/token` },
-          environment: expect.objectContaining({ ZOOM_ACCOUNT_ID: 'sandbox-master' }),
-        },
+      expect(printed.platforms.map((platform) => platform.partner)).toEqual([
+        'zoom',
+        'bizconf',
+        'zhumu',
+        'umeet',
       ]);
-      expect(printed.environment).toMatchObject(printed.platforms[0]?.environment ?? {});
+      expect(printed.platforms[0]).toEqual({
+        partner: 'zoom',
+        name: 'Zoom',
+        urls: { baseUrl: `${printed.url}/zoom/v2`, oauthUrl: `${printed.url}/zoom/oauth/token` },
+        environment: expect.objectContaining({
+          ZOOM_ACCOUNT_ID: 'sandbox-master',
+          ZOOM_COMMERCE_API_URL: `${printed.url}/zoom/v2`,
+        }),
+      });
+      // Every variable is under exactly one platform.
+      const merged = Object.assign({}, ...printed.platforms.map((platform) => platform.environment));
+      expect(merged).toEqual(printed.environment);
+      expect(Object.keys(merged)).toHaveLength(
+        printed.platforms.reduce((count, platform) => count + Object.keys(platform.environment).length, 0),
+      );
     } finally {
       expect(await served.stop()).toBe(0);
     }

@@ -8,8 +8,6 @@ import { interruptSignal } from '../internal/interrupt';
 import { plural, shortHash } from '../output/format';
 import { createProgress } from '../output/progress';
 import { type Column, renderTable } from '../output/table';
-import { knownPartners, platformNamed } from '../platforms/registry';
-import { howToConfigure } from '../platforms/resolve-platforms';
 
 /** Options of `channelkit licences plan`. */
 export interface LicencesPlanOptions {
@@ -37,15 +35,7 @@ export async function licencesPlan(context: CommandContext, options: LicencesPla
     defaultPartner:
       only ?? (platforms.configured.length === 1 ? platforms.configured[0]?.partner : undefined),
     onlyPartner: only,
-    partnerProblem(partner) {
-      const platform = platformNamed(partner);
-      if (platform === undefined)
-        return `${JSON.stringify(partner)} is not a platform channelkit knows (${knownPartners()})`;
-      if (!platforms.configured.includes(platform)) {
-        return `${platform.displayName} is not configured: ${howToConfigure(platform)}`;
-      }
-      return undefined;
-    },
+    partnerProblem: (partner) => platforms.problemWith(partner),
   });
   const chosen = platforms.configured.filter((platform) =>
     rows.some((row) => row.partner === platform.partner),

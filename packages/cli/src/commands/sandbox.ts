@@ -1,6 +1,6 @@
 import { EXIT_CODES } from '../exit-codes';
 import type { Output } from '../output/output';
-import { platformNamed } from '../platforms/registry';
+import { platformsOf } from '../platforms/registry';
 
 /** Options of `channelkit sandbox`. */
 export interface SandboxOptions {
@@ -33,15 +33,16 @@ function byPlatform(
 ): HostedPlatform[] {
   const unclaimed = new Map(Object.entries(environment));
   const hosted = names.map((partner) => {
-    const known = platformNamed(partner);
+    // Both modes of a platform (Zoom's Master Account and Partner Commerce) read their variables from one host.
+    const entries = platformsOf(partner);
     const own: Record<string, string> = {};
-    for (const setting of known?.settings ?? []) {
+    for (const setting of entries.flatMap((entry) => entry.settings)) {
       const value = unclaimed.get(setting.env);
       if (value === undefined) continue;
       own[setting.env] = value;
       unclaimed.delete(setting.env);
     }
-    return { partner, name: known?.displayName ?? partner, urls: urlsOf(partner), environment: own };
+    return { partner, name: entries[0]?.displayName ?? partner, urls: urlsOf(partner), environment: own };
   });
   const last = hosted.at(-1);
   if (last !== undefined && unclaimed.size > 0) {

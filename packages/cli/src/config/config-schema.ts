@@ -9,7 +9,7 @@ const whole = (min: number, max: number, unit: string) =>
     .max(max, `must be at most ${max}`);
 
 const partners = z.strictObject(
-  Object.fromEntries(CLI_PLATFORMS.map((platform) => [platform.partner, platform.configSchema.optional()])),
+  Object.fromEntries(CLI_PLATFORMS.map((platform) => [platform.id, platform.configSchema.optional()])),
 );
 
 /** The shape of a configuration file; unknown fields are refused by name, values are never echoed. */

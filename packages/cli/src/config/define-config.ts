@@ -1,21 +1,68 @@
-import type { ZoomOptions } from '@channelkit/zoom';
+import type { BizconfOptions } from '@channelkit/bizconf';
+import type { UmeetOptions } from '@channelkit/umeet';
+import type { ZhumuOptions } from '@channelkit/zhumu';
+import type { ZoomCommerceOptions, ZoomOptions } from '@channelkit/zoom';
 
 /**
- * Zoom's section of a configuration file: the options of `zoom()` the command line passes on. Each credential and URL
- * may come from its environment variable instead (`ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID`, `ZOOM_CLIENT_SECRET`,
- * `ZOOM_API_URL`, `ZOOM_OAUTH_URL`), which wins over the file.
+ * Zoom's section of a configuration file (Master Account mode): the options of `zoom()` the command line passes on.
+ * Each credential and URL may come from its environment variable instead (`ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID`,
+ * `ZOOM_CLIENT_SECRET`, `ZOOM_API_URL`, `ZOOM_OAUTH_URL`), which wins over the file.
  */
 export type ZoomPartnerConfig = Pick<
   ZoomOptions,
   'accountId' | 'clientId' | 'clientSecret' | 'baseUrl' | 'oauthUrl' | 'rateLimits' | 'defaultPlan'
 >;
 
-/** The platforms of a configuration file, by partner id. */
+/**
+ * Zoom's Partner Commerce mode: the options of `zoomCommerce()` the command line passes on. Its section,
+ * `partners["zoom-commerce"]`, chooses this mode (it reads the same `ZOOM_*` variables as the Master Account mode,
+ * and `ZOOM_COMMERCE_API_URL`, `ZOOM_COMMERCE_SALES_REP`).
+ */
+export type ZoomCommercePartnerConfig = Pick<
+  ZoomCommerceOptions,
+  | 'accountId'
+  | 'clientId'
+  | 'clientSecret'
+  | 'baseUrl'
+  | 'oauthUrl'
+  | 'salesRepContactCrmNumber'
+  | 'rateLimits'
+  | 'currency'
+  | 'defaultPlan'
+  | 'term'
+  | 'autoRenew'
+>;
+
+/** Bizconf's section: the options of `bizconf()` (or `BIZCONF_APP_ID`, `BIZCONF_APP_SECRET`, `BIZCONF_BASE_URL`, `BIZCONF_PATH_PREFIX`). */
+export type BizconfPartnerConfig = Pick<
+  BizconfOptions,
+  'appId' | 'appSecret' | 'baseUrl' | 'pathPrefix' | 'rateLimits' | 'defaultPlan'
+>;
+
+/** Suirui Zhumu's section: the options of `zhumu()` (or `ZHUMU_API_KEY`, `ZHUMU_API_SECRET`, `ZHUMU_API_URL`, `ZHUMU_PATH_PREFIX`). */
+export type ZhumuPartnerConfig = Pick<
+  ZhumuOptions,
+  'apiKey' | 'apiSecret' | 'baseUrl' | 'pathPrefix' | 'rateLimits' | 'defaultPlan'
+>;
+
+/** Systec Umeet's section: the options of `umeet()` (or `UMEET_CLIENT_ID`, `UMEET_CLIENT_SECRET`, `UMEET_API_URL`, `UMEET_TOKEN_URL`). */
+export type UmeetPartnerConfig = Pick<
+  UmeetOptions,
+  'clientId' | 'clientSecret' | 'baseUrl' | 'tokenUrl' | 'rateLimits' | 'defaultPlan'
+>;
+
+/** The platforms of a configuration file, by section name: the partner id, or `zoom-commerce` for Zoom's other mode. */
 export interface PartnersConfig {
   /** Zoom (Master Account). */
   zoom?: ZoomPartnerConfig | undefined;
-  /** Another platform the command line knows, by its partner id: the options of its adapter factory. */
-  [partner: string]: Readonly<Record<string, unknown>> | undefined;
+  /** Zoom (Partner Commerce), instead of `zoom`. */
+  'zoom-commerce'?: ZoomCommercePartnerConfig | undefined;
+  /** Bizconf. */
+  bizconf?: BizconfPartnerConfig | undefined;
+  /** Suirui Zhumu. */
+  zhumu?: ZhumuPartnerConfig | undefined;
+  /** Systec Umeet. */
+  umeet?: UmeetPartnerConfig | undefined;
 }
 
 /**
