@@ -33,7 +33,7 @@ export async function licencesGet(
         { header: 'account', cell: (state: LicenceState) => state.accountId },
         { header: 'plan', cell: (state) => state.plan },
         { header: 'purchased', cell: (state) => String(state.seats.purchased), align: 'right' },
-        { header: 'assigned', cell: (state) => String(state.seats.assigned), align: 'right' },
+        { header: 'assigned', cell: (state) => optional(state.seats.assigned), align: 'right' },
         { header: 'pending', cell: (state) => optional(state.seats.pending), align: 'right' },
         { header: 'cap', cell: (state) => optional(state.seats.cap), align: 'right' },
         { header: 'commitment', cell: (state) => state.commitment },

@@ -105,7 +105,12 @@ function describePlan(plan: LicencePlan, rows: readonly DesiredRow[], manyPartne
           { header: 'action', cell: (action) => action.kind },
           { header: 'plan', cell: (action) => change(action.before.plan, action.after.plan) },
           { header: 'seats', cell: (action) => change(action.before.seats.purchased, action.after.seats) },
-          { header: 'assigned', cell: (action) => String(action.before.seats.assigned), align: 'right' },
+          {
+            header: 'assigned',
+            cell: (action) =>
+              action.before.seats.assigned === undefined ? '' : String(action.before.seats.assigned),
+            align: 'right',
+          },
         ],
         changes,
       ),
