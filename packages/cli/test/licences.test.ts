@@ -85,7 +85,8 @@ describe('channelkit licences plan and apply', async () => {
     );
     // Not a terminal: progress is plain lines on stderr, no carriage returns or escape sequences.
     expect(run.stderr).toMatch(/^plan: 3\/3 {2}100% {2}\S+\/s {2}in \S+$/m);
-    expect(run.stderr).not.toMatch(/[\r\u001b]/);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stderr).not.toContain('\u001b');
     expect(run.stderr).toContain(
       'Saved the plan to plan.json. Apply it with: channelkit licences apply plan.json',
     );
@@ -229,6 +230,17 @@ describe('bad input is refused before any request, naming the file, row and colu
     const file = await writeInput(cwd, 'partner.json', [{ partner: 'webex', accountId: shanghai, seats: 3 }]);
     expect(await refused(['licences', 'plan', '-d', file])).toContain(
       'partner.json: row 1, field "partner": "webex" is not a platform channelkit knows',
+    );
+  });
+
+  it('the same account on two rows, also when the first row is refused for another reason', async () => {
+    const file = await writeInput(cwd, 'twice-bad.csv', `accountId,seats\n${shanghai},2.5\n${shanghai},4\n`);
+    const message = await refused(['licences', 'plan', '-d', file]);
+    expect(message).toContain(
+      'twice-bad.csv:2: row 1, column "seats": must be a whole number of seats, got 2.5',
+    );
+    expect(message).toContain(
+      `twice-bad.csv:3: row 2, column "accountId": repeats zoom:${shanghai} of row 1 (line 2)`,
     );
   });
 

@@ -22,7 +22,11 @@ async function serveUntilPrinted(args: readonly string[], cwd: string, until: Re
     });
     void exited.then((code) => reject(new Error(`channelkit sandbox ended early (${code}): ${stderr}`)));
   });
-  return { stdout, stderr, stop: () => (child.kill('SIGTERM'), exited) };
+  const stop = () => {
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { stdout, stderr, stop };
 }
 
 describe('channelkit sandbox', async () => {

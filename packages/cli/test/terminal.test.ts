@@ -7,11 +7,15 @@ const execute = promisify(execFile);
 
 // util-linux `script` runs a command on a pseudo-terminal: the only way to see what a user at a terminal sees.
 const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences a terminal receives are the subject
 const ESCAPES = /\u001b\[[0-9;?]*[A-Za-z]/g;
+// A redraw goes back to the start of the line: a carriage return, or the sequence that moves to column 1.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
+const LINE_START = /\r|\u001b\[1G/;
 
-/** What is left on the screen of each line: the text after its last carriage return, escape sequences removed. */
+/** What is left on the screen of each line: the text after its last return to its start, escape sequences removed. */
 function screenLines(output: string): string[] {
-  return output.split('\r\n').map((line) => (line.split('\r').at(-1) ?? '').replace(ESCAPES, ''));
+  return output.split('\r\n').map((line) => (line.split(LINE_START).at(-1) ?? '').replace(ESCAPES, ''));
 }
 
 const customers: SeededAccount[] = Array.from({ length: 24 }, (_, index) => ({

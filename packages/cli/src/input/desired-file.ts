@@ -49,36 +49,27 @@ export async function readDesiredFile(
 ): Promise<DesiredRow[]> {
   const text = await readInputFile(path, cwd);
   const issues = new IssueList();
+  const reading: Reading = { ...context, seen: new Map() };
   const rows =
     extname(path).toLowerCase() === '.json'
-      ? rowsOfJson(text, path, context, issues)
-      : rowsOfCsv(text, path, context, issues);
+      ? rowsOfJson(text, path, reading, issues)
+      : rowsOfCsv(text, path, reading, issues);
   // An empty list is a mistake of its own; a list whose every row was refused has said why already.
   if (rows.length === 0 && issues.count === 0)
     issues.add({ file: path, message: 'has no rows: nothing to plan' });
-  const seen = new Map<string, DesiredRow>();
-  for (const row of rows) {
-    const key = `${row.partner}:${row.accountId}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, row);
-    else {
-      issues.add({
-        file: path,
-        line: row.line,
-        row: row.row,
-        column: 'accountId',
-        message: `repeats ${key} of row ${first.row}${first.line === undefined ? '' : ` (line ${first.line})`}: each account appears once`,
-      });
-    }
-  }
   issues.throwIfAny();
   return rows;
+}
+
+/** The platforms, and the accounts named so far (by `partner:accountId`), to find one named twice. */
+interface Reading extends DesiredFileContext {
+  readonly seen: Map<string, Where>;
 }
 
 /** The raw cells of one row, by column, before they are checked. */
 type RawRow = Partial<Record<ColumnName, unknown>>;
 
-function rowsOfCsv(text: string, file: string, context: DesiredFileContext, issues: IssueList): DesiredRow[] {
+function rowsOfCsv(text: string, file: string, context: Reading, issues: IssueList): DesiredRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as never;
@@ -130,12 +121,7 @@ function rowsOfCsv(text: string, file: string, context: DesiredFileContext, issu
   return rows;
 }
 
-function rowsOfJson(
-  text: string,
-  file: string,
-  context: DesiredFileContext,
-  issues: IssueList,
-): DesiredRow[] {
+function rowsOfJson(text: string, file: string, context: Reading, issues: IssueList): DesiredRow[] {
   const value = parseJsonText(text, file);
   if (!Array.isArray(value)) {
     issues.add({ file, message: 'must hold a JSON list of rows, e.g. [{ "accountId": "…", "seats": 25 }]' });
@@ -169,7 +155,7 @@ type Where = Pick<InputIssue, 'file' | 'line'> & { readonly row: number };
 function checkRow(
   raw: RawRow,
   where: Where,
-  context: DesiredFileContext,
+  context: Reading,
   issues: IssueList,
   format: 'csv' | 'json',
 ): DesiredRow | undefined {
@@ -204,6 +190,20 @@ function checkRow(
   else {
     const parsed = accountIdSchema.safeParse(accountId);
     if (!parsed.success) problem('accountId', parsed.error.issues[0]?.message ?? 'is not an account id');
+  }
+
+  // An account named twice is refused on every row after the first, whatever else is wrong with either row: which
+  // figure is meant is unclear.
+  if (partner !== undefined && accountId !== undefined) {
+    const key = `${partner}:${accountId}`;
+    const first = context.seen.get(key);
+    if (first === undefined) context.seen.set(key, where);
+    else {
+      problem(
+        'accountId',
+        `repeats ${key} of row ${first.row}${first.line === undefined ? '' : ` (line ${first.line})`}: each account appears once`,
+      );
+    }
   }
 
   const seats = seatsOf(raw.seats, format);
