@@ -122,6 +122,19 @@ describe('channelkit licences plan and apply', async () => {
     );
   });
 
+  it('reads headers as people write them (Account ID, account_id), and shows no progress with --no-progress', async () => {
+    const desired = await writeInput(cwd, 'headers.csv', `Account ID,Seats\n${acme},5\n`);
+    const run = await channelkit(['licences', 'plan', '-d', desired, '--no-progress'], { cwd, env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '0 to increase (+0 seats), 0 to decrease (-0 seats), 0 to change plan, 1 unchanged',
+    );
+    expect(run.stderr).toBe('');
+
+    const snake = await writeInput(cwd, 'snake.csv', `account_id,seats\n${acme},5\n`);
+    expect((await channelkit(['licences', 'plan', '-d', snake], { cwd, env })).code).toBe(0);
+  });
+
   it('exits with 3 when rows break a rule, listing them; the plan JSON with --json', async () => {
     const desired = await writeInput(cwd, 'too-few.json', [
       { accountId: shanghai, seats: 1 },
