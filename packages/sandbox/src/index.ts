@@ -77,6 +77,18 @@ export {
 export type { UmeetSandboxOptions } from './umeet/umeet-options';
 export { umeetSandboxPlatform } from './umeet/umeet-platform';
 export type {
+  UmeetLeadStatus,
+  UmeetReferralControls,
+  UmeetRegistrationStatus,
+  UmeetSandboxDealRegistration,
+  UmeetSandboxLead,
+  UmeetSandboxLeadInput,
+  UmeetSandboxMoney,
+  UmeetSandboxReferralContact,
+  UmeetSandboxReferralCustomer,
+  UmeetSandboxReferralProduct,
+} from './umeet/umeet-referral-controls';
+export type {
   ZhumuEnterpriseStatusCode,
   ZhumuLicenceStatusCode,
   ZhumuPlan,
