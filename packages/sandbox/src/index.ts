@@ -19,6 +19,17 @@ export {
   BIZCONF_SANDBOX_PATH_PREFIX,
 } from './bizconf/bizconf-defaults';
 export { bizconfSandboxPlatform } from './bizconf/bizconf-platform';
+export type {
+  BizconfLeadStatus,
+  BizconfOpportunityStatus,
+  BizconfReferralControls,
+  BizconfSandboxLead,
+  BizconfSandboxLeadInput,
+  BizconfSandboxOpportunity,
+  BizconfSandboxReferralContact,
+  BizconfSandboxReferralCustomer,
+  BizconfSandboxReferralProduct,
+} from './bizconf/bizconf-referral-controls';
 export { createSandbox, type Sandbox, type SandboxFaults } from './create-sandbox';
 export type {
   Fault,
