@@ -41,7 +41,10 @@ export interface RouteLeadOptions<Partner extends string = string> {
 /** Chooses a platform for an inbound lead by rules you write, and says why. Create one with {@link createLeadRouter}. */
 export interface LeadRouter<Partner extends string = string> {
   /** The rules, in order, with their names. */
-  readonly rules: readonly (LeadRule<Partner> & { readonly name: string })[];
+  readonly rules: readonly (LeadRule<Partner> & {
+    /** The rule's name: as given, or `<kind>-<position from 1>`. */
+    readonly name: string;
+  })[];
   /**
    * Routes one lead: the first rule that matches it and names a platform able to take it decides; otherwise the
    * fallback. A round-robin rule that decides moves to its next turn.

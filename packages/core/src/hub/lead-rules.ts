@@ -24,10 +24,20 @@ export interface RoutableLead {
     /** Unified Social Credit Code, when known. */
     readonly creditCode?: string | undefined;
     /** The registered address; its `region` counts when `region` is absent. */
-    readonly address?: { readonly region?: string | undefined } | undefined;
+    readonly address?:
+      | {
+          /** Province, state or region of the address. */
+          readonly region?: string | undefined;
+        }
+      | undefined;
   };
   /** Products of interest; only their codes are read. */
-  readonly products: readonly { readonly code: string; readonly quantity?: number | undefined }[];
+  readonly products: readonly {
+    /** Product code, compared ignoring case. */
+    readonly code: string;
+    /** How many; not read by the built-in rules. */
+    readonly quantity?: number | undefined;
+  }[];
   /** Estimated value, for `when` rules. */
   readonly estimatedValue?: Money | undefined;
 }
@@ -44,8 +54,14 @@ export interface RoutableLead {
 export type LeadTarget<Partner extends string = string> =
   | Partner
   | readonly Partner[]
-  | { readonly roundRobin: readonly Partner[] }
-  | { readonly weighted: Readonly<Partial<Record<Partner, number>>> };
+  | {
+      /** The platforms, each in turn. */
+      readonly roundRobin: readonly Partner[];
+    }
+  | {
+      /** Each platform's weight, a positive number. */
+      readonly weighted: Readonly<Partial<Record<Partner, number>>>;
+    };
 
 interface RuleBase<Partner extends string> {
   /** The rule's name in explanations and round-robin state; default `<kind>-<position from 1>`. */
@@ -56,6 +72,7 @@ interface RuleBase<Partner extends string> {
 
 /** Leads of customers in mainland China (`country: 'CN'`; Hong Kong, Macao and Taiwan are not mainland). */
 export interface MainlandLeadRule<Partner extends string = string> extends Omit<RuleBase<Partner>, 'to'> {
+  /** The rule's kind. */
   readonly kind: 'mainland';
   /** Where they go. @default MAINLAND_CHINA_PLATFORMS, the first that can take the lead */
   readonly to?: LeadTarget<Partner> | undefined;
@@ -63,6 +80,7 @@ export interface MainlandLeadRule<Partner extends string = string> extends Omit<
 
 /** Leads from some countries and/or regions within them. */
 export interface RegionLeadRule<Partner extends string = string> extends RuleBase<Partner> {
+  /** The rule's kind. */
   readonly kind: 'region';
   /** ISO country codes, any of which matches (ignoring case); absent: any country. */
   readonly countries?: readonly string[] | undefined;
@@ -75,6 +93,7 @@ export interface RegionLeadRule<Partner extends string = string> extends RuleBas
 
 /** Leads for some products. */
 export interface ProductsLeadRule<Partner extends string = string> extends RuleBase<Partner> {
+  /** The rule's kind. */
   readonly kind: 'products';
   /** Product codes, compared ignoring case. */
   readonly codes: readonly string[];
@@ -84,6 +103,7 @@ export interface ProductsLeadRule<Partner extends string = string> extends RuleB
 
 /** Leads your own predicate accepts. */
 export interface CustomLeadRule<Partner extends string = string> extends RuleBase<Partner> {
+  /** The rule's kind. */
   readonly kind: 'when';
   /** Says whether the rule applies. */
   readonly when: (lead: RoutableLead) => boolean;
@@ -93,6 +113,7 @@ export interface CustomLeadRule<Partner extends string = string> extends RuleBas
 
 /** Every lead: put last, with a split, to share what earlier rules leave. */
 export interface AnyLeadRule<Partner extends string = string> extends RuleBase<Partner> {
+  /** The rule's kind. */
   readonly kind: 'any';
 }
 

@@ -152,19 +152,30 @@ export interface BizconfSandboxLeadInput {
   readonly title?: string;
   /** The customer. */
   readonly customer: {
+    /** Legal name. */
     readonly name: string;
+    /** Unified Social Credit Code. */
     readonly creditCode?: string;
+    /** Province. */
     readonly province?: string;
+    /** Industry. */
     readonly industry?: string;
+    /** Employee-count band. */
     readonly scale?: string;
+    /** Web site. */
     readonly website?: string;
   };
   /** People at the customer (mobiles as 11 digits). Default none. */
   readonly contacts?: readonly {
+    /** Family name. */
     readonly familyName: string;
+    /** Given name. */
     readonly givenName: string;
+    /** E-mail. */
     readonly email: string;
+    /** 11-digit mainland mobile without `+86`. */
     readonly mobile?: string;
+    /** Job title. */
     readonly jobTitle?: string;
   }[];
   /** Products of interest (at least one). */

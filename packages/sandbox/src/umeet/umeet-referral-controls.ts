@@ -151,26 +151,43 @@ export interface UmeetSandboxLeadInput {
   readonly title?: string;
   /** The customer; `country` defaults to `CN`. */
   readonly customer: {
+    /** Legal name. */
     readonly name: string;
+    /** Unified Social Credit Code. */
     readonly creditCode?: string;
+    /** ISO country code. Default `CN`. */
     readonly country?: string;
+    /** Province or region. */
     readonly region?: string;
+    /** Industry. */
     readonly industry?: string;
+    /** Employee-count band. */
     readonly employeeCount?: string;
+    /** Web site. */
     readonly website?: string;
   };
   /** People at the customer. Default none. */
   readonly contacts?: readonly {
+    /** Given name. */
     readonly firstName: string;
+    /** Family name. */
     readonly lastName: string;
+    /** E-mail. */
     readonly email: string;
+    /** Mobile, E.164. */
     readonly mobile?: string;
+    /** Job title. */
     readonly jobTitle?: string;
   }[];
   /** Products of interest (at least one). */
   readonly products: readonly UmeetSandboxReferralProduct[];
   /** Estimated monthly value in minor units. */
-  readonly estimatedValue?: { readonly amountMinor: number; readonly currency: string };
+  readonly estimatedValue?: {
+    /** Amount in minor units. */
+    readonly amountMinor: number;
+    /** ISO 4217 currency. */
+    readonly currency: string;
+  };
   /** Notes. */
   readonly notes?: string;
   /** Days the partner has to answer. Default 7. */
