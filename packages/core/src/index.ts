@@ -98,8 +98,25 @@ export type {
   HubDesiredLicence,
   HubLicencesResource,
   HubOptions,
+  HubReferralsResource,
 } from './hub/create-hub';
 export { createHub } from './hub/create-hub';
+export type { LeadRouter, LeadRouterOptions, LeadRouterState, RouteLeadOptions } from './hub/lead-router';
+export { createLeadRouter } from './hub/lead-router';
+export { LeadRoutingError } from './hub/lead-routing-error';
+export type {
+  AnyLeadRule,
+  CustomLeadRule,
+  LeadRoute,
+  LeadRule,
+  LeadRuleTrace,
+  LeadTarget,
+  MainlandLeadRule,
+  ProductsLeadRule,
+  RegionLeadRule,
+  RoutableLead,
+} from './hub/lead-rules';
+export { MAINLAND_CHINA_PLATFORMS } from './hub/lead-rules';
 export type { IdempotencyOptions } from './idempotency/idempotency-options';
 export { DEFAULT_IDEMPOTENCY_LEASE_MS, DEFAULT_IDEMPOTENCY_TTL_MS } from './idempotency/idempotency-options';
 export type {

@@ -19,6 +19,17 @@ export {
   BIZCONF_SANDBOX_PATH_PREFIX,
 } from './bizconf/bizconf-defaults';
 export { bizconfSandboxPlatform } from './bizconf/bizconf-platform';
+export type {
+  BizconfLeadStatus,
+  BizconfOpportunityStatus,
+  BizconfReferralControls,
+  BizconfSandboxLead,
+  BizconfSandboxLeadInput,
+  BizconfSandboxOpportunity,
+  BizconfSandboxReferralContact,
+  BizconfSandboxReferralCustomer,
+  BizconfSandboxReferralProduct,
+} from './bizconf/bizconf-referral-controls';
 export { createSandbox, type Sandbox, type SandboxFaults } from './create-sandbox';
 export type {
   Fault,
@@ -76,6 +87,18 @@ export {
 } from './umeet/umeet-defaults';
 export type { UmeetSandboxOptions } from './umeet/umeet-options';
 export { umeetSandboxPlatform } from './umeet/umeet-platform';
+export type {
+  UmeetLeadStatus,
+  UmeetReferralControls,
+  UmeetRegistrationStatus,
+  UmeetSandboxDealRegistration,
+  UmeetSandboxLead,
+  UmeetSandboxLeadInput,
+  UmeetSandboxMoney,
+  UmeetSandboxReferralContact,
+  UmeetSandboxReferralCustomer,
+  UmeetSandboxReferralProduct,
+} from './umeet/umeet-referral-controls';
 export type {
   ZhumuEnterpriseStatusCode,
   ZhumuLicenceStatusCode,

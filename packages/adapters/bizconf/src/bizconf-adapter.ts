@@ -5,6 +5,7 @@ import type { BizconfOptions } from './bizconf-options';
 import { bizconfAccounts } from './internal/accounts';
 import { createBizconfTransport } from './internal/create-transport';
 import { bizconfLicences } from './internal/licences';
+import { bizconfReferrals } from './internal/referrals';
 import { resolveConnection } from './internal/resolve-connection';
 import { BIZCONF_SYNC_SEAT_RULES } from './internal/sync-seat-rules';
 
@@ -41,5 +42,6 @@ export function bizconf(options: BizconfOptions = {}): PartnerAdapter {
     createTransport: (settings) => createBizconfTransport(connection, settings),
     accounts: bizconfAccounts(scope),
     licences: bizconfLicences(scope),
+    referrals: bizconfReferrals(scope, { duplicateWindowMs: scope.referralDuplicateWindowMs, now: Date.now }),
   };
 }

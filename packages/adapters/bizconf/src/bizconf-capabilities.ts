@@ -1,8 +1,10 @@
-import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
+import type { Capabilities } from '@channelkit/types';
 
 /**
- * What the Bizconf adapter supports: every account and licence operation of the contract. Bizconf has no referral
- * API, and its signed callbacks (described in the contract) are not received yet.
+ * What the Bizconf adapter supports: every account and licence operation of the contract, and referrals both ways
+ * (opportunities the partner registers, updates, resubmits and withdraws; leads Bizconf assigns, which the partner
+ * accepts or rejects). Bizconf alone records a deal as won or lost. Its signed callbacks (described in the
+ * contract) are not received yet.
  */
 export const BIZCONF_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -14,6 +16,18 @@ export const BIZCONF_CAPABILITIES: Capabilities = Object.freeze({
     close: true,
   }),
   licences: Object.freeze({ get: true, set: true, preview: false }),
-  referrals: NO_REFERRAL_CAPABILITIES,
+  referrals: Object.freeze({
+    outbound: true,
+    inbound: true,
+    get: true,
+    list: true,
+    update: true,
+    accept: true,
+    decline: true,
+    markWon: false,
+    markLost: false,
+    cancel: true,
+    resubmit: true,
+  }),
   webhooks: false,
 });

@@ -31,6 +31,8 @@ export const BIZCONF_ERROR_CODES: readonly BizconfErrorCode[] = Object.freeze([
   { code: 40401, name: 'ENTERPRISE_NOT_FOUND', status: 404 },
   { code: 40402, name: 'TASK_NOT_FOUND', status: 404 },
   { code: 40403, name: 'API_NOT_FOUND', status: 404 },
+  { code: 40404, name: 'OPPORTUNITY_NOT_FOUND', status: 404 },
+  { code: 40405, name: 'LEAD_NOT_FOUND', status: 404 },
   { code: 40901, name: 'ENTERPRISE_EXISTS', status: 409 },
   { code: 40902, name: 'BIZ_NO_CONFLICT', status: 409 },
   { code: 40903, name: 'STATUS_NOT_ALLOWED', status: 409 },

@@ -47,7 +47,16 @@ export interface BizconfOptions {
   defaultPlan?: string | undefined;
   /** How provisioning waits for Bizconf's task; see {@link BizconfProvisioningOptions}. */
   provisioning?: BizconfProvisioningOptions | undefined;
+  /**
+   * How far back `referrals.submit` looks for an opportunity of the same customer and products before registering
+   * one, in milliseconds: one found is returned instead of a second registration. `0` turns the look-up off (the
+   * `bizNo` derived from the idempotency key still guards retries). @default 86400000 (24 hours)
+   */
+  referralDuplicateWindowMs?: number | undefined;
 }
+
+/** How far back `referrals.submit` looks for the same deal by default, in milliseconds: 24 hours. */
+export const BIZCONF_DEFAULT_REFERRAL_DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The path prefix of the Bizconf contract v1. */
 export const BIZCONF_DEFAULT_PATH_PREFIX = '/openapi/v1';

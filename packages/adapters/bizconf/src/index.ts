@@ -6,10 +6,17 @@ export {
   BIZCONF_DEFAULT_PLAN,
   BIZCONF_DEFAULT_PROVISIONING,
   BIZCONF_DEFAULT_RATE_LIMITS,
+  BIZCONF_DEFAULT_REFERRAL_DUPLICATE_WINDOW_MS,
   type BizconfOptions,
   type BizconfProvisioningOptions,
   type BizconfRateLimits,
 } from './bizconf-options';
+export {
+  BIZCONF_LEAD_STATUSES,
+  BIZCONF_OPPORTUNITY_STATUSES,
+  type BizconfLeadStatus,
+  type BizconfOpportunityStatus,
+} from './bizconf-referral-statuses';
 export {
   BIZCONF_STATUS_MAPPING,
   type BizconfEnterpriseStatus,

@@ -8,7 +8,7 @@ import {
   type RunningSandbox,
   startSandbox,
 } from '@channelkit/sandbox';
-import { MAINLAND_CHINA_ENTERPRISE_POLICY, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
+import { MAINLAND_CHINA_ENTERPRISE_POLICY } from '@channelkit/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CREDENTIALS, customer, FAST_POLLS, fastClient, letThrough, recordRequests, server } from './harness';
 
@@ -49,7 +49,20 @@ describe('bizconf() options', () => {
       resume: true,
       close: true,
     });
-    expect(BIZCONF_CAPABILITIES.referrals).toEqual(NO_REFERRAL_CAPABILITIES);
+    // Referrals both ways; Bizconf alone records a deal as won or lost.
+    expect(BIZCONF_CAPABILITIES.referrals).toEqual({
+      outbound: true,
+      inbound: true,
+      get: true,
+      list: true,
+      update: true,
+      accept: true,
+      decline: true,
+      markWon: false,
+      markLost: false,
+      cancel: true,
+      resubmit: true,
+    });
   });
 
   it.each([

@@ -11,7 +11,14 @@ export {
   UMEET_DEFAULT_PLAN,
   UMEET_DEFAULT_PROVISIONING_TIMEOUT_MS,
   UMEET_DEFAULT_RATE_LIMITS,
+  UMEET_DEFAULT_REFERRAL_DUPLICATE_WINDOW_MS,
   UMEET_DEFAULT_TOKEN_URL,
   type UmeetOptions,
   type UmeetRateLimits,
 } from './umeet-options';
+export {
+  UMEET_LEAD_STATUSES,
+  UMEET_REGISTRATION_STATUSES,
+  type UmeetLeadStatus,
+  type UmeetRegistrationStatus,
+} from './umeet-referral-statuses';

@@ -2,6 +2,7 @@ import type { PartnerAdapter } from '@channelkit/core';
 import { umeetAccounts } from './internal/accounts';
 import { createUmeetTransport } from './internal/create-transport';
 import { umeetLicences } from './internal/licences';
+import { umeetReferrals } from './internal/referrals';
 import { resolveConnection } from './internal/resolve-connection';
 import { UmeetScope } from './internal/scope';
 import { UMEET_CAPABILITIES } from './umeet-capabilities';
@@ -39,5 +40,6 @@ export function umeet(options: UmeetOptions = {}): PartnerAdapter {
     createTransport: (settings) => createUmeetTransport(connection, scope, settings),
     accounts: umeetAccounts(scope),
     licences: umeetLicences(),
+    referrals: umeetReferrals({ duplicateWindowMs: connection.referralDuplicateWindowMs, now: Date.now }),
   };
 }

@@ -1,8 +1,10 @@
-import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
+import type { Capabilities } from '@channelkit/types';
 
 /**
- * What the Umeet adapter supports under contract v1: every account operation and licences. Umeet has no referral
- * API. Its signed webhooks are described in the contract, but receiving them is not implemented yet.
+ * What the Umeet adapter supports under contract v1: every account operation and licences; referrals both ways
+ * (deal registrations the partner submits, updates, resubmits and withdraws; leads Systec offers, which the partner
+ * accepts or declines). Systec alone moves a registration to won or lost. Its signed webhooks are described in the
+ * contract, but receiving them is not implemented yet.
  */
 export const UMEET_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -14,6 +16,18 @@ export const UMEET_CAPABILITIES: Capabilities = Object.freeze({
     close: true,
   }),
   licences: Object.freeze({ get: true, set: true, preview: false }),
-  referrals: NO_REFERRAL_CAPABILITIES,
+  referrals: Object.freeze({
+    outbound: true,
+    inbound: true,
+    get: true,
+    list: true,
+    update: true,
+    accept: true,
+    decline: true,
+    markWon: false,
+    markLost: false,
+    cancel: true,
+    resubmit: true,
+  }),
   webhooks: false,
 });

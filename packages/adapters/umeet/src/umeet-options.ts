@@ -38,7 +38,16 @@ export interface UmeetOptions {
   provisioningTimeoutMs?: number | undefined;
   /** The most status polls one `accounts.provision` sends. @default 60 */
   maxStatusPolls?: number | undefined;
+  /**
+   * How far back `referrals.submit` looks for a registration of the same customer and products before registering
+   * one, in milliseconds: one found is returned instead of a second registration. `0` turns the look-up off (the
+   * `Idempotency-Key` still guards retries). @default 86400000 (24 hours)
+   */
+  referralDuplicateWindowMs?: number | undefined;
 }
+
+/** How far back `referrals.submit` looks for the same deal by default, in milliseconds: 24 hours. */
+export const UMEET_DEFAULT_REFERRAL_DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Contract v1's rate limits per partner, in requests per second: `read` 20, `write` 5. */
 export const UMEET_DEFAULT_RATE_LIMITS: Readonly<UmeetRateLimits> = Object.freeze({ read: 20, write: 5 });

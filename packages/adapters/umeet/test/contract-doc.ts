@@ -28,3 +28,22 @@ export function contractTable(heading: string): string[][] {
 export function codeSpans(cell: string): string[] {
   return [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
 }
+
+/** The rows of the first table under the `### <heading>` subsection of the contract, as trimmed cells. */
+export function contractSubTable(heading: string): string[][] {
+  const text = readFileSync(CONTRACT, 'utf8');
+  const start = text.indexOf(`\n### ${heading}\n`);
+  if (start < 0) throw new Error(`docs/partners/umeet.md has no subsection "${heading}"`);
+  const end = text.slice(start + 1).search(/\n##+ /);
+  const section = text.slice(start, end < 0 ? undefined : start + 1 + end);
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    );
+  return rows.slice(2);
+}

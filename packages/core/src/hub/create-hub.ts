@@ -12,6 +12,8 @@ import type { DesiredLicence } from '../sync/desired-licence';
 import type { LicencePlan } from '../sync/licence-plan';
 import { type HubLicencePlanOptions, planLicences } from '../sync/plan-licences';
 import { type PlatformTarget, targetOf } from '../sync/platform-target';
+import type { LeadRouter } from './lead-router';
+import type { LeadRoute, RoutableLead } from './lead-rules';
 
 /** A row of a hub's desired list: a {@link DesiredLicence} whose `partner` is required. */
 export interface HubDesiredLicence extends DesiredLicence {
@@ -41,6 +43,23 @@ export interface HubLicencesResource {
   apply(plan: LicencePlan, options?: HubLicenceApplyOptions): Promise<LicenceApplyReport>;
 }
 
+/** Referrals across the platforms of a hub: `hub.referrals`. */
+export interface HubReferralsResource<Partner extends string = PartnerId> {
+  /**
+   * Chooses the platform for an inbound lead by the router's rules, among the hub's platforms that accept referrals
+   * (`capabilities.referrals.outbound`); the others are passed over, and the trace says so. Submit the lead there with
+   * `hub.partner(route.partner).referrals.submit(...)`.
+   * @throws LeadRoutingError when no rule takes the lead and the router has no fallback.
+   * @example
+   * const route = hub.referrals.route(lead, router);
+   * console.log(route.explanation);
+   */
+  route<RouterPartner extends string>(
+    lead: RoutableLead,
+    router: LeadRouter<RouterPartner>,
+  ): LeadRoute<Extract<RouterPartner, Partner>>;
+}
+
 /** Options of {@link createHub}: the client options shared by every platform, and per-platform overrides. */
 export interface HubOptions extends ClientOptions {
   /**
@@ -57,6 +76,8 @@ export interface ChannelHub<Partner extends string = PartnerId> {
   partner(name: Partner): ChannelClient;
   /** Licence sync across every platform. */
   readonly licences: HubLicencesResource;
+  /** Lead routing across the platforms. */
+  readonly referrals: HubReferralsResource<Partner>;
   /** Subscribes to an event of every platform (each event carries its `partner`). */
   on<Name extends ClientEventName>(event: Name, listener: ClientEventListener<Name>): this;
   /** Unsubscribes a listener added with `on` or `once`. */
@@ -130,6 +151,21 @@ export function createHub<const Adapters extends Readonly<Record<string, Partner
     licences: {
       plan: (desired, planOptions = {}) => planLicences(targets, desired, planOptions, undefined),
       apply: (plan, applyOptions = {}) => applyLicencePlan(targets, plan, applyOptions, store),
+    },
+    referrals: {
+      route(lead, router) {
+        const accepting = names.filter((name) => clients.get(name)?.capabilities.referrals.outbound === true);
+        const unavailable: Record<string, string> = {};
+        for (const name of names) {
+          if (!accepting.includes(name))
+            unavailable[name] = 'takes no referrals (capabilities.referrals.outbound is false)';
+        }
+        // Only the hub's platforms can be chosen, so the route names one of them.
+        return router.route(lead, {
+          partners: accepting as string[] as never[],
+          unavailable: unavailable as never,
+        }) as never;
+      },
     },
     on(event, listener) {
       for (const client of clients.values()) client.on(event, listener);

@@ -1,5 +1,6 @@
 import type { BizconfEnterpriseStatus } from './bizconf-controls';
 import { CODES, envelope, paramInvalid, success } from './bizconf-envelope';
+import { BIZCONF_REFERRAL_ENDPOINTS } from './bizconf-referral-api';
 import { canonicalJson } from './bizconf-signature';
 import {
   type BizconfStore,
@@ -62,6 +63,9 @@ const ROUTES: readonly BizconfRoute[] = [
   route('GET', '/enterprises/{}/licence', 'query', withEnterprise(getLicence)),
   route('POST', '/enterprises/{}/licence', 'write', withEnterprise(changeLicence)),
   route('GET', '/tasks/{}', 'query', getTask),
+  ...BIZCONF_REFERRAL_ENDPOINTS.map(([method, path, category, handle]) =>
+    route(method, path, category, handle),
+  ),
 ];
 
 /** Finds the endpoint for a method and a path below the contract's prefix (e.g. `/enterprises/E1`). */

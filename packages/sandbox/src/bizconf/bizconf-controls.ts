@@ -1,3 +1,5 @@
+import type { BizconfReferralControls } from './bizconf-referral-controls';
+
 /** The application credentials the in-memory Bizconf accepts. */
 export interface BizconfSandboxCredentials {
   /** Application id, sent in `X-Bizconf-App-Id`. */
@@ -137,6 +139,8 @@ export interface BizconfSandboxEnterpriseInput {
 export interface BizconfSandboxControls {
   /** The application this Bizconf accepts. */
   readonly credentials: BizconfSandboxCredentials;
+  /** Referrals: Bizconf assigning leads and its reviewers deciding about opportunities. */
+  readonly referrals: BizconfReferralControls;
   /** Every enterprise, in creation order, cancelled and rejected ones included. */
   listEnterprises(): BizconfSandboxEnterprise[];
   /** One enterprise by id, or `undefined`. */

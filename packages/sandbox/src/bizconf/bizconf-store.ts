@@ -8,6 +8,7 @@ import type {
   BizconfSandboxTask,
   BizconfTaskStatus,
 } from './bizconf-controls';
+import { BizconfReferralStore } from './bizconf-referral-store';
 import { NonceCache } from './bizconf-signature';
 import { addDays, beijingDate, isDate, termEndFor } from './bizconf-time';
 import type { AddressInput, AdminInput, CreateInput } from './bizconf-validation';
@@ -81,6 +82,8 @@ const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export class BizconfStore implements BizconfSandboxControls {
   readonly credentials: BizconfSandboxCredentials;
   readonly nonces = new NonceCache();
+  /** Opportunities and leads. */
+  readonly referrals: BizconfReferralStore;
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #delayMs: number;
@@ -103,6 +106,7 @@ export class BizconfStore implements BizconfSandboxControls {
     this.#random = options.random;
     this.#delayMs = options.provisioningDelayMs;
     this.#review = options.review;
+    this.referrals = new BizconfReferralStore({ now: options.now, random: options.random });
   }
 
   now(): number {

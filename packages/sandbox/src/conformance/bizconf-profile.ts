@@ -1,4 +1,6 @@
+import type { ReferralInput, ReferralStatus } from '@channelkit/types';
 import { bizconfSandboxPlatform } from '../bizconf/bizconf-platform';
+import type { BizconfOpportunityStatus } from '../bizconf/bizconf-referral-controls';
 import type { Sandbox } from '../create-sandbox';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { PlatformConformanceProfile } from './conformance-target';
@@ -46,6 +48,38 @@ export function mainlandCreditCode(n: number): string {
   return first17 + ALPHABET.charAt((31 - (total % 31)) % 31);
 }
 
+/** An opportunity Bizconf accepts: a mainland customer with its own credit code, CNY, a named deal. */
+function referralInput(n: number): ReferralInput {
+  const { profile, admin } = mainlandChinaCustomer(300 + n);
+  return {
+    name: `${profile.legalName} – 200 席`,
+    customer: {
+      legalName: profile.legalName,
+      creditCode: mainlandCreditCode(300 + n),
+      country: profile.country,
+      industry: profile.industry,
+      employeeCount: profile.employeeCount,
+    },
+    contacts: [admin],
+    products: [{ code: 'STANDARD', quantity: 200 }],
+    estimatedValue: { amountMinor: 1_800_000, currency: 'CNY' },
+    expectedCloseDate: '2026-09-30',
+  };
+}
+
+/** What Bizconf's reviewers set to move an opportunity to each unified state. */
+const REVIEWS: Record<Exclude<ReferralStatus, 'draft'>, BizconfOpportunityStatus> = {
+  submitted: 'PENDING',
+  in_review: 'REVIEWING',
+  action_required: 'RETURNED',
+  accepted: 'APPROVED',
+  won: 'WON',
+  lost: 'LOST',
+  declined: 'REJECTED',
+  expired: 'EXPIRED',
+  cancelled: 'WITHDRAWN',
+};
+
 function url(urls: PlatformUrls, name: string): string {
   const value = urls[name];
   if (value === undefined) throw new Error(`The Bizconf sandbox platform has no ${name}.`);
@@ -78,5 +112,13 @@ export const bizconfConformanceProfile: PlatformConformanceProfile<BizconfSandbo
   },
   assignSeats(sandbox: Sandbox, accountId: string, count: number) {
     sandbox.controls(bizconf).assignSeats(accountId, count);
+  },
+  referrals: {
+    input: referralInput,
+    submitRequest: { method: 'POST', path: /\/openapi\/v1\/opportunities$/ },
+    review(sandbox: Sandbox, referralId: string, to: ReferralStatus) {
+      if (to === 'draft') throw new Error('Bizconf opportunities are never drafts.');
+      sandbox.controls(bizconf).referrals.reviewOpportunity(referralId, REVIEWS[to]);
+    },
   },
 };

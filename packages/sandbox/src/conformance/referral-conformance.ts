@@ -81,7 +81,13 @@ export function describeReferralConformance<Connection>(suite: ReferralSuiteCont
       // The first deal creates the customer's account, so that only the second registration meets the fault.
       const first = referrals.input(2);
       await client.referrals.submit(first);
-      const input = { ...first, name: `${first.name} (second deal)` };
+      // Another deal of the same customer: another name and other quantities (the same products in the same
+      // quantities within a day would be the same deal on platforms that de-duplicate by customer and products).
+      const input = {
+        ...first,
+        name: `${first.name} (second deal)`,
+        products: first.products.map((product) => ({ ...product, quantity: product.quantity + 1 })),
+      };
       world.sandbox.faults.add({
         ...referrals.submitRequest,
         when: 'after',
@@ -116,9 +122,11 @@ export function describeReferralConformance<Connection>(suite: ReferralSuiteCont
       if (!setup) return;
       const { world, client, referral } = setup;
       referrals.review(world.sandbox, referral.id, 'accepted');
+      // `accept` of an accepted referral is no move: it answers the referral as it is, without a write.
       const illegal = ACTIONS.filter(
         (action) =>
           client.capabilities.referrals[action] &&
+          REFERRAL_ACTIONS[action] !== 'accepted' &&
           !canTransitionReferral('accepted', REFERRAL_ACTIONS[action]),
       );
       const writesBefore = writesSent(world);

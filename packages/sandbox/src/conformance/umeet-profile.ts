@@ -1,6 +1,8 @@
+import type { ReferralInput, ReferralStatus } from '@channelkit/types';
 import type { Sandbox } from '../create-sandbox';
 import type { PlatformUrls } from '../platform/platform-urls';
 import { umeetSandboxPlatform } from '../umeet/umeet-platform';
+import type { UmeetRegistrationStatus } from '../umeet/umeet-referral-controls';
 import type { PlatformConformanceProfile } from './conformance-target';
 import { mainlandChinaCustomer } from './customers';
 
@@ -11,6 +13,37 @@ function url(urls: PlatformUrls, name: string): string {
   if (value === undefined) throw new Error(`The Umeet sandbox platform has no ${name}.`);
   return value;
 }
+
+/** A deal registration Umeet accepts: a mainland customer (no credit code needed yet), CNY, a named opportunity. */
+function referralInput(n: number): ReferralInput {
+  const { profile, admin } = mainlandChinaCustomer(200 + n);
+  return {
+    name: `${profile.legalName} – 250 席`,
+    customer: {
+      legalName: profile.legalName,
+      country: profile.country,
+      industry: profile.industry,
+      employeeCount: profile.employeeCount,
+    },
+    contacts: [admin],
+    products: [{ code: 'business', quantity: 250 }],
+    estimatedValue: { amountMinor: 2_500_000, currency: 'CNY' },
+    expectedCloseDate: '2026-09-30',
+  };
+}
+
+/** What Systec's reviewers set to move a deal registration to each unified state. */
+const REVIEWS: Record<Exclude<ReferralStatus, 'draft'>, UmeetRegistrationStatus> = {
+  submitted: 'pending_review',
+  in_review: 'under_review',
+  action_required: 'needs_info',
+  accepted: 'approved',
+  won: 'won',
+  lost: 'lost',
+  declined: 'rejected',
+  expired: 'expired',
+  cancelled: 'withdrawn',
+};
 
 /** What `umeet(...)` from `@channelkit/umeet` takes to reach the sandbox: the partner's credentials and the URLs. */
 export interface UmeetConformanceConnection {
@@ -46,5 +79,13 @@ export const umeetConformanceProfile: PlatformConformanceProfile<UmeetConformanc
   assignSeats(sandbox: Sandbox, accountId: string, count: number) {
     // On Umeet an assigned seat is one held by a user of the account.
     sandbox.controls(umeet).assignSeats(accountId, count);
+  },
+  referrals: {
+    input: referralInput,
+    submitRequest: { method: 'POST', path: /\/deal-registrations$/ },
+    review(sandbox: Sandbox, referralId: string, to: ReferralStatus) {
+      if (to === 'draft') throw new Error('Umeet deal registrations are never drafts.');
+      sandbox.controls(umeet).referrals.reviewRegistration(referralId, REVIEWS[to]);
+    },
   },
 };

@@ -8,6 +8,7 @@ import {
   unreadableBody,
   validationFailed,
 } from './umeet-http';
+import { UMEET_REFERRAL_ENDPOINTS } from './umeet-referral-api';
 import {
   accountJson,
   licenceJson,
@@ -37,7 +38,7 @@ export interface UmeetCall {
 type Handler = (call: UmeetCall) => Response;
 
 interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   readonly pattern: RegExp;
   readonly handle: Handler;
   /** `POST /accounts` refuses a request without `Idempotency-Key`; other POSTs honour one when sent. */
@@ -75,6 +76,9 @@ const ROUTES: readonly Route[] = [
   route('GET', '/accounts/{}/licence', withAccount(getLicence)),
   route('PUT', '/accounts/{}/licence', withAccount(putLicence)),
   route('GET', '/operations/{}', getOperation),
+  ...UMEET_REFERRAL_ENDPOINTS.map(([method, path, handle, keyRequired]) =>
+    route(method, path, handle, keyRequired),
+  ),
 ];
 
 /** Finds the endpoint of a method and a path under the API base (e.g. `/accounts/acc_1`). */

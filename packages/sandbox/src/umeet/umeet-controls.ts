@@ -1,3 +1,5 @@
+import type { UmeetReferralControls } from './umeet-referral-controls';
+
 /** OAuth client credentials of the partner the sandbox's Umeet serves. */
 export interface UmeetSandboxCredentials {
   /** OAuth client id. */
@@ -130,6 +132,8 @@ export interface UmeetProvisioningFailure {
 export interface UmeetSandboxControls {
   /** The OAuth credentials this Umeet accepts. */
   readonly credentials: UmeetSandboxCredentials;
+  /** Referrals: Systec offering leads and its reviewers deciding about deal registrations. */
+  readonly referrals: UmeetReferralControls;
   /** Every account, in creation order. */
   listAccounts(): UmeetSandboxAccount[];
   /** One account by id, or `undefined`. */

@@ -9,6 +9,7 @@ import type {
   UmeetSuspender,
 } from './umeet-controls';
 import { type ProblemBody, problemBody } from './umeet-http';
+import { UmeetReferralStore } from './umeet-referral-store';
 
 /** Mutable licence record. */
 export interface LicenceRecord {
@@ -129,9 +130,13 @@ export class UmeetStore implements UmeetSandboxControls {
   #enterpriseNumber = 80_000_000;
   #tokenCount = 0;
 
+  /** Deal registrations and leads. */
+  readonly referrals: UmeetReferralStore;
+
   constructor(settings: UmeetStoreSettings) {
     this.settings = settings;
     this.credentials = settings.credentials;
+    this.referrals = new UmeetReferralStore(settings);
   }
 
   // --- ids, tokens and keys -----------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ export interface BizconfScope {
     timeoutMs: number;
     maxPolls: number;
   };
+  /** How far back `referrals.submit` looks for the same deal, in milliseconds (0: not at all). */
+  referralDuplicateWindowMs: number;
 }
 
 type BizconfRequest = Omit<TransportRequest, 'category' | 'signal' | 'timeoutMs' | 'method'> & {

@@ -4,6 +4,7 @@ import {
   BIZCONF_DEFAULT_PLAN,
   BIZCONF_DEFAULT_PROVISIONING,
   BIZCONF_DEFAULT_RATE_LIMITS,
+  BIZCONF_DEFAULT_REFERRAL_DUPLICATE_WINDOW_MS,
   type BizconfOptions,
   type BizconfRateLimits,
 } from '../bizconf-options';
@@ -106,8 +107,16 @@ export function resolveConnection(
   const defaultPlan = options.defaultPlan ?? BIZCONF_DEFAULT_PLAN;
   if (defaultPlan.trim() === '')
     throw new ConfigurationError({ option: 'defaultPlan', problem: 'must not be empty' });
+  const referralDuplicateWindowMs =
+    options.referralDuplicateWindowMs ?? BIZCONF_DEFAULT_REFERRAL_DUPLICATE_WINDOW_MS;
+  if (!Number.isSafeInteger(referralDuplicateWindowMs) || referralDuplicateWindowMs < 0) {
+    throw new ConfigurationError({
+      option: 'referralDuplicateWindowMs',
+      problem: `must be a whole number of milliseconds, 0 or more (got ${String(referralDuplicateWindowMs)})`,
+    });
+  }
   return {
     connection: { appId, appSecret, apiUrl, rateLimits },
-    scope: { apiUrl, appId, defaultPlan, provisioning: polling },
+    scope: { apiUrl, appId, defaultPlan, provisioning: polling, referralDuplicateWindowMs },
   };
 }

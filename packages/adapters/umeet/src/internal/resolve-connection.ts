@@ -5,6 +5,7 @@ import {
   UMEET_DEFAULT_PLAN,
   UMEET_DEFAULT_PROVISIONING_TIMEOUT_MS,
   UMEET_DEFAULT_RATE_LIMITS,
+  UMEET_DEFAULT_REFERRAL_DUPLICATE_WINDOW_MS,
   UMEET_DEFAULT_TOKEN_URL,
   type UmeetOptions,
   type UmeetRateLimits,
@@ -20,6 +21,7 @@ export interface UmeetConnection {
   defaultPlan: string;
   provisioningTimeoutMs: number;
   maxStatusPolls: number;
+  referralDuplicateWindowMs: number;
 }
 
 const CREDENTIALS = [
@@ -102,7 +104,16 @@ export function resolveConnection(options: UmeetOptions, env: NodeJS.ProcessEnv)
       problem: 'must be a plan code of 1 to 64 characters',
     });
   }
+  const referralDuplicateWindowMs =
+    options.referralDuplicateWindowMs ?? UMEET_DEFAULT_REFERRAL_DUPLICATE_WINDOW_MS;
+  if (!Number.isSafeInteger(referralDuplicateWindowMs) || referralDuplicateWindowMs < 0) {
+    throw new ConfigurationError({
+      option: 'referralDuplicateWindowMs',
+      problem: `must be a whole number of milliseconds, 0 or more (got ${String(referralDuplicateWindowMs)})`,
+    });
+  }
   return {
+    referralDuplicateWindowMs,
     clientId,
     clientSecret,
     baseUrl,
