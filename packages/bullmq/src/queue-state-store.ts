@@ -1,0 +1,27 @@
+import type { LicenceActionOutcome, LicencePlan, StateStore } from '@channelkit/core';
+
+/**
+ * A state store that several processes and machines share: the licence sync checkpoints and plan locks
+ * (`SyncStateStore`), the idempotency keys of provisioning and webhook de-duplication (`IdempotencyStore`), and
+ * what the queue needs besides: the plans enqueued (workers load them by hash) and the latest outcome of each
+ * action (read by `getApplyReport()` in any process). `createRedisStateStore()` and `createPostgresStateStore()`
+ * implement it.
+ */
+export interface QueueStateStore extends StateStore {
+  /** Keeps a plan so that workers can load it by its hash; keeping the same plan again changes nothing. */
+  savePlan(plan: LicencePlan, ttlMs: number): Promise<void>;
+  /** A plan kept with `savePlan`, as plain JSON (verify it before use), or `undefined`. */
+  loadPlan(planHash: string): Promise<unknown>;
+  /**
+   * Keeps the latest outcome of an action as a worker reported it. A settled outcome (`applied`, `already_applied`,
+   * `stale`) is never replaced by an unsettled one (`failed`, `not_done`) that a slower attempt reports later.
+   */
+  saveActionOutcome(planHash: string, outcome: LicenceActionOutcome, ttlMs: number): Promise<void>;
+  /** Every action outcome kept for a plan, in no particular order. */
+  listActionOutcomes(planHash: string): AsyncIterable<LicenceActionOutcome>;
+  /** Closes the store's connections (those it opened; a client or pool you passed in stays open). */
+  close(): Promise<void>;
+}
+
+/** Outcomes that need nothing more: a later report of another status never replaces them. */
+export const SETTLED_STATUSES: ReadonlySet<string> = new Set(['applied', 'already_applied', 'stale', 'noop']);
