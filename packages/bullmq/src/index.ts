@@ -4,8 +4,23 @@
  * @module
  */
 
+export type {
+  ChannelQueue,
+  ChannelQueueOptions,
+  EnqueuedApply,
+  EnqueuedProvision,
+  EnqueueProvisionOptions,
+  ProvisionStatus,
+  WaitForApplyOptions,
+} from './channel-queue';
+export { createChannelQueue } from './channel-queue';
 export type { PostgresStateStoreOptions } from './postgres/postgres-state-store';
 export { createPostgresStateStore } from './postgres/postgres-state-store';
-export type { QueueStateStore } from './queue-state-store';
+export type { QueueConnection } from './queue-backend';
+export type { QueueStateStore, SavedPlan } from './queue-state-store';
+export type { PlatformRateProfile, QueueLimiter } from './rate-profiles';
+export { DEFAULT_RATE_PROFILES, limiterFor } from './rate-profiles';
 export type { RedisStateStoreOptions } from './redis/redis-state-store';
 export { createRedisStateStore } from './redis/redis-state-store';
+export type { RunningWorker, RunWorkerOptions } from './run-worker';
+export { runWorker } from './run-worker';

@@ -8,10 +8,13 @@ import type { LicenceActionOutcome, LicencePlan, StateStore } from '@channelkit/
  * implement it.
  */
 export interface QueueStateStore extends StateStore {
-  /** Keeps a plan so that workers can load it by its hash; keeping the same plan again changes nothing. */
-  savePlan(plan: LicencePlan, ttlMs: number): Promise<void>;
-  /** A plan kept with `savePlan`, as plain JSON (verify it before use), or `undefined`. */
-  loadPlan(planHash: string): Promise<unknown>;
+  /**
+   * Keeps a plan so that workers can load it by its hash, with the time it was first kept; keeping the same plan
+   * again only extends how long it is kept. Answers true when the plan was not kept before.
+   */
+  savePlan(plan: LicencePlan, ttlMs: number): Promise<boolean>;
+  /** A plan kept with `savePlan` (plain JSON: verify it before use) and when it was first kept, or `undefined`. */
+  loadPlan(planHash: string): Promise<SavedPlan | undefined>;
   /**
    * Keeps the latest outcome of an action as a worker reported it. A settled outcome (`applied`, `already_applied`,
    * `stale`) is never replaced by an unsettled one (`failed`, `not_done`) that a slower attempt reports later.
@@ -25,3 +28,11 @@ export interface QueueStateStore extends StateStore {
 
 /** Outcomes that need nothing more: a later report of another status never replaces them. */
 export const SETTLED_STATUSES: ReadonlySet<string> = new Set(['applied', 'already_applied', 'stale', 'noop']);
+
+/** A plan as {@link QueueStateStore.loadPlan} returns it. */
+export interface SavedPlan {
+  /** The plan, as plain JSON: verify it before use. */
+  plan: unknown;
+  /** When it was first kept (enqueued), RFC 3339. */
+  savedAt: string;
+}

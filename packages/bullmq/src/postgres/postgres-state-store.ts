@@ -7,7 +7,7 @@ import {
   type RecordedActionOutcome,
 } from '@channelkit/core';
 import pg from 'pg';
-import { type QueueStateStore, SETTLED_STATUSES } from '../queue-state-store';
+import { type QueueStateStore, type SavedPlan, SETTLED_STATUSES } from '../queue-state-store';
 import { NOW_MS, quoteIdentifier, schemaStatements } from './postgres-schema';
 
 /** Options of {@link createPostgresStateStore}. */
@@ -246,11 +246,13 @@ export function createPostgresStateStore(options: PostgresStateStoreOptions): Qu
       }
     },
     async savePlan(plan, ttlMs) {
-      await query(
+      const saved = await query<{ inserted: boolean }>(
         `INSERT INTO ${s}.plans (plan_hash, plan, until_ms) VALUES ($1, $2, ${NOW_MS} + $3::bigint)
-         ON CONFLICT (plan_hash) DO UPDATE SET until_ms = GREATEST(${s}.plans.until_ms, excluded.until_ms)`,
-        [plan.hash, JSON.stringify(plan), ttlMs],
+         ON CONFLICT (plan_hash) DO UPDATE SET until_ms = GREATEST(${s}.plans.until_ms, excluded.until_ms)
+         RETURNING (xmax = 0) AS inserted`,
+        [plan.hash, JSON.stringify({ savedAt: new Date().toISOString(), plan } satisfies SavedPlan), ttlMs],
       );
+      return saved.rows[0]?.inserted === true;
     },
     async loadPlan(planHash) {
       const found = await query<{ plan: string }>(
@@ -258,7 +260,7 @@ export function createPostgresStateStore(options: PostgresStateStoreOptions): Qu
         [planHash],
       );
       const row = found.rows[0];
-      return row === undefined ? undefined : (JSON.parse(row.plan) as unknown);
+      return row === undefined ? undefined : (JSON.parse(row.plan) as SavedPlan);
     },
     async saveActionOutcome(planHash, outcome: LicenceActionOutcome, ttlMs) {
       await query(

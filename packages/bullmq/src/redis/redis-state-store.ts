@@ -7,16 +7,17 @@ import type {
   RecordedActionOutcome,
 } from '@channelkit/core';
 import { ConfigurationError } from '@channelkit/core';
-import { Redis, type RedisOptions } from 'ioredis';
-import { type QueueStateStore, SETTLED_STATUSES } from '../queue-state-store';
+import { Redis } from 'ioredis';
+import { type QueueStateStore, type SavedPlan, SETTLED_STATUSES } from '../queue-state-store';
 import * as scripts from './redis-scripts';
 
 /** Options of {@link createRedisStateStore}. */
 export interface RedisStateStoreOptions {
-  /** A `redis://` or `rediss://` URL, or an ioredis client you own (it is not closed by `close()`). */
+  /**
+   * A `redis://` or `rediss://` URL, or an ioredis client you own and configure (TLS, Sentinel...); `close()` leaves
+   * a client you passed open.
+   */
   connection: string | Redis;
-  /** Options for the client opened from a URL. */
-  redisOptions?: RedisOptions | undefined;
   /** Prefix of every key the store writes, so that several stores can share one Redis. @default 'channelkit' */
   prefix?: string | undefined;
 }
@@ -48,10 +49,7 @@ export function createRedisStateStore(options: RedisStateStoreOptions): QueueSta
     });
   }
   const owned = typeof options.connection === 'string';
-  const redis =
-    typeof options.connection === 'string'
-      ? new Redis(options.connection, { lazyConnect: false, ...options.redisOptions })
-      : options.connection;
+  const redis = typeof options.connection === 'string' ? new Redis(options.connection) : options.connection;
   const key = {
     idem: (name: string) => `${prefix}:idem:${name}`,
     lock: (planHash: string) => `${prefix}:lock:${planHash}`,
@@ -60,7 +58,7 @@ export function createRedisStateStore(options: RedisStateStoreOptions): QueueSta
     report: (planHash: string) => `${prefix}:report:${planHash}`,
   };
   const run = async (script: string, keys: string[], args: (string | number)[]) =>
-    (await redis.eval(script, keys.length, ...keys, ...args.map(String))) as unknown;
+    (await redis.call('EVAL', script, keys.length, ...keys, ...args.map(String))) as unknown;
 
   return {
     async claim(request): Promise<IdempotencyClaim> {
@@ -141,11 +139,17 @@ export function createRedisStateStore(options: RedisStateStoreOptions): QueueSta
       }
     },
     async savePlan(plan: LicencePlan, ttlMs: number) {
-      await redis.set(key.plan(plan.hash), JSON.stringify(plan), 'PX', ttlMs, 'NX');
+      const saved: SavedPlan = { savedAt: new Date().toISOString(), plan };
+      const created = await redis.set(key.plan(plan.hash), JSON.stringify(saved), 'PX', ttlMs, 'NX');
+      if (created === null) {
+        const left = await redis.pttl(key.plan(plan.hash));
+        if (left < ttlMs) await redis.pexpire(key.plan(plan.hash), ttlMs);
+      }
+      return created !== null;
     },
     async loadPlan(planHash) {
       const text = await redis.get(key.plan(planHash));
-      return text === null ? undefined : (JSON.parse(text) as unknown);
+      return text === null ? undefined : (JSON.parse(text) as SavedPlan);
     },
     async saveActionOutcome(planHash, outcome: LicenceActionOutcome, ttlMs) {
       await run(
