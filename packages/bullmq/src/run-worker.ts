@@ -72,6 +72,13 @@ export interface RunningWorker {
 
 const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 const PLAN_CACHE = 8;
+/** How long the first job of a batch waits for others of the same plan, in milliseconds. */
+const BATCH_WINDOW_MS = 5;
+
+interface Waiter {
+  resolve(outcome: LicenceActionOutcome): void;
+  reject(error: unknown): void;
+}
 
 /**
  * Runs a worker: takes licence action and provisioning jobs from the queues of the given platforms and master
@@ -116,18 +123,57 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
     return plan;
   };
 
-  const applyJob = async (data: ApplyJobData) => {
-    const plan = await planOf(data.planHash);
-    const report = await hub.licences.apply(plan, {
-      only: [data.actionId],
-      // The queue runs each action once at a time (its job lock); the plan lock would serialise the workers.
-      exclusive: false,
-      store,
-      concurrency: 1,
-      signal: stop.signal,
-      recordTtlMs: retentionMs,
+  // Jobs of the same plan that start together (a limiter window lets several through at once) run as one call of
+  // the engine with `only` their actions: the plan is verified (hashed) once per batch, not once per job, which
+  // matters for plans of thousands of actions.
+  const batches = new Map<string, Map<string, Waiter[]>>();
+  const runBatch = async (planHash: string, waiters: Map<string, Waiter[]>) => {
+    try {
+      const plan = await planOf(planHash);
+      const known = new Set(plan.actions.map((action) => action.id));
+      for (const [actionId, list] of waiters) {
+        if (known.has(actionId)) continue;
+        waiters.delete(actionId);
+        for (const waiter of list) {
+          waiter.reject(new UnrecoverableError(`The plan ${planHash} has no action ${actionId}.`));
+        }
+      }
+      if (waiters.size === 0) return;
+      const report = await hub.licences.apply(plan, {
+        only: [...waiters.keys()],
+        // The queue runs each action once at a time (its job lock); the plan lock would serialise the workers.
+        exclusive: false,
+        store,
+        concurrency: waiters.size,
+        signal: stop.signal,
+        recordTtlMs: retentionMs,
+      });
+      for (const outcome of report.outcomes) {
+        for (const waiter of waiters.get(outcome.actionId) ?? []) waiter.resolve(outcome);
+      }
+    } catch (error) {
+      for (const list of waiters.values()) for (const waiter of list) waiter.reject(error);
+    }
+  };
+  const applyAction = (planHash: string, actionId: string) =>
+    new Promise<LicenceActionOutcome>((resolve, reject) => {
+      let batch = batches.get(planHash);
+      if (batch === undefined) {
+        const created = new Map<string, Waiter[]>();
+        batch = created;
+        batches.set(planHash, created);
+        setTimeout(() => {
+          batches.delete(planHash);
+          void runBatch(planHash, created);
+        }, BATCH_WINDOW_MS);
+      }
+      const list = batch.get(actionId) ?? [];
+      list.push({ resolve, reject });
+      batch.set(actionId, list);
     });
-    const outcome = report.outcomes[0] as LicenceActionOutcome;
+
+  const applyJob = async (data: ApplyJobData) => {
+    const outcome = await applyAction(data.planHash, data.actionId);
     await store.saveActionOutcome(data.planHash, outcome, retentionMs);
     options.onOutcome?.(outcome);
     // Failed or cut short: the queue retries it (with backoff), reading the account again before any write.

@@ -9,6 +9,7 @@ export async function seedAndPlan(
   running: RunningSandbox,
   count: number,
   rateLimit?: Record<string, number>,
+  accountId: string = ZOOM_SANDBOX_CREDENTIALS.accountId,
 ): Promise<LicencePlan> {
   const ids: string[] = [];
   for (let n = 0; n < count; n += 1) {
@@ -19,7 +20,9 @@ export async function seedAndPlan(
   }
   const urls = running.urls('zoom');
   const hub = createHub(
-    { zoom: zoom({ ...ZOOM_SANDBOX_CREDENTIALS, baseUrl: urls.baseUrl, oauthUrl: urls.oauthUrl }) },
+    {
+      zoom: zoom({ ...ZOOM_SANDBOX_CREDENTIALS, accountId, baseUrl: urls.baseUrl, oauthUrl: urls.oauthUrl }),
+    },
     { maxRetries: 8, retry: { baseDelayMs: 5, maxDelayMs: 100 }, ...(rateLimit ? { rateLimit } : {}) },
   );
   return hub.licences.plan(
