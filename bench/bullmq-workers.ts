@@ -114,7 +114,7 @@ async function run(
         perJob: { medium: 2, heavy: 3 },
       },
       clientRateLimit: limits,
-      concurrency: 8,
+      concurrency: 16,
       lockDurationMs: 5_000,
       stalledIntervalMs: 2_500,
     };

@@ -6,6 +6,7 @@ import {
   type LicenceActionOutcome,
   type LicencePlan,
   type PartnerAdapter,
+  RateLimitError,
   verifyLicencePlan,
 } from '@channelkit/core';
 import { type Job, UnrecoverableError } from 'bullmq';
@@ -30,7 +31,10 @@ export interface RunWorkerOptions {
    * store is always the shared one, so that a provisioning retried by another worker creates nothing twice.
    */
   clientOptions?: Omit<HubOptions, 'idempotency'> | undefined;
-  /** Jobs this worker runs at once, per queue. @default 8 */
+  /**
+   * Jobs this worker runs at once, per queue. Jobs mostly wait (for the platform, and for the limiter), so this can
+   * be well above the CPU count. @default 16
+   */
   concurrency?: number | undefined;
   /**
    * Limits and costs per platform, merged over {@link DEFAULT_RATE_PROFILES}: every worker of a master account must
@@ -72,6 +76,8 @@ export interface RunningWorker {
 
 const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 const PLAN_CACHE = 8;
+/** The longest pause a 429's Retry-After can impose on a queue, in milliseconds. */
+const MAX_PAUSE_MS = 300_000;
 /** How long the first job of a batch waits for others of the same plan, in milliseconds. */
 const BATCH_WINDOW_MS = 5;
 
@@ -205,7 +211,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
     const name = queueNameOf(partner, adapter.idempotencyScope);
     const profile = profiles[partner];
     const worker = backend.worker(name, processor, {
-      concurrency: options.concurrency ?? 8,
+      concurrency: options.concurrency ?? 16,
       ...(profile === undefined ? {} : { limiter: limiterFor(profile) }),
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
@@ -221,7 +227,10 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
     const adapter = options.adapters[event.platform];
     if (adapter === undefined) return;
     const queue = backend.queue(queueNameOf(event.platform, adapter.idempotencyScope));
-    queue.rateLimit(Math.max(1, Math.round(event.delayMs))).catch(() => undefined);
+    // The platform's Retry-After, not the (capped) wait of this request's retry; bounded against a hostile answer.
+    const asked = event.error instanceof RateLimitError ? event.error.retryAfterMs : undefined;
+    const pauseMs = Math.min(MAX_PAUSE_MS, Math.max(1, Math.round(asked ?? event.delayMs)));
+    queue.rateLimit(pauseMs).catch(() => undefined);
   });
 
   let closing: Promise<void> | undefined;

@@ -3,6 +3,7 @@ import { zoom } from '@channelkit/zoom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ChannelQueue, createChannelQueue, type RunningWorker, runWorker } from '../src/index';
 import { queueNameOf } from '../src/internal/queue-names';
+import { openBackend } from '../src/queue-backend';
 import { testBackends } from './harness/backends';
 import { appliedWrites, seedAndPlan } from './harness/sandbox-plan';
 
@@ -44,7 +45,7 @@ for (const backend of testBackends()) {
         await queue?.close();
         await running?.close();
       });
-      const start = async () => {
+      const start = async (concurrency = 4) => {
         prefixes += 1;
         const prefix = `q${prefixes}`;
         running = await startSandbox({ seed: 5 });
@@ -59,7 +60,7 @@ for (const backend of testBackends()) {
             },
             clientOptions: { maxRetries: 8, retry: { baseDelayMs: 5, maxDelayMs: 100 } },
             handleSignals: false,
-            concurrency: 4,
+            concurrency,
           }).then((started) => {
             workers.push(started);
             return started;
@@ -150,6 +151,36 @@ for (const backend of testBackends()) {
         );
         expect(created).toHaveLength(1);
         expect(running.sandbox.zoom.getAccount(status.account?.id ?? 'none')).toBeDefined();
+      });
+
+      it('pauses the whole queue for the Retry-After of a 429, not just the job that met it', async () => {
+        const { running, queue, worker } = await start(2);
+        const plan = await seedAndPlan(running, 12);
+        const first = running.sandbox.requests.length;
+        running.sandbox.faults.add({
+          platform: 'zoom',
+          path: /^\/v2\/accounts\/[^/]+\/plans$/,
+          method: 'GET',
+          times: 1,
+          fault: { kind: 'rate_limit', retryAfterSeconds: 2 },
+        });
+        await queue.enqueueApply(plan);
+        await worker();
+        const report = await queue.waitForApply(plan.hash, { intervalMs: 200 });
+        expect(report.complete).toBe(true);
+        const limited = running.sandbox.requests.slice(first).find((record) => record.status === 429);
+        if (limited === undefined) throw new Error('expected the 429');
+        // Jobs taken after the 429 were held back for the 2 seconds the platform asked for (jobs already taken
+        // before it ran on).
+        const backendHandle = openBackend(url, `q${prefixes}`);
+        const jobs = await backendHandle
+          .queue(queueNameOf('zoom', ZOOM_SANDBOX_CREDENTIALS.accountId))
+          .getJobs(['completed']);
+        await backendHandle.close();
+        expect(jobs).toHaveLength(plan.actions.filter((action) => action.kind !== 'noop').length);
+        const takenAfter = jobs.map((job) => job.processedOn ?? 0).filter((at) => at > limited.at);
+        expect(takenAfter.length).toBeGreaterThan(0);
+        for (const at of takenAfter) expect(at - limited.at).toBeGreaterThanOrEqual(1_900);
       });
 
       it('refuses an edited plan before enqueuing anything', async () => {
