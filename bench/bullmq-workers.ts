@@ -46,6 +46,8 @@ interface RunFigures {
   /** Heavy requests per second over the span of the writes. */
   heavyRate: number;
   limited: number;
+  /** API requests the sandbox received during the apply. */
+  requests: number;
   complete: boolean;
   failed: number;
   /** Accounts not in their desired state, and accounts written more than once. */
@@ -143,11 +145,13 @@ async function run(
     let lastWrite = 0;
     let heavy = 0;
     let limited = 0;
+    let requests = 0;
     let writes = 0;
     sandboxes.forEach((running, index) => {
       const records = running.sandbox.requests
         .slice(first[index])
         .filter((record) => record.platform === 'zoom');
+      requests += records.length;
       for (const record of records) {
         if (record.status === 429 && record.fault === undefined) limited += 1;
         if (record.category === 'heavy') heavy += 1;
@@ -178,6 +182,7 @@ async function run(
       rate: (writes - firstWindow) / seconds,
       heavyRate: heavy / seconds,
       limited,
+      requests,
       complete: reports.every((report) => report.complete),
       failed: reports.reduce((sum, report) => sum + report.totals.failed, 0),
       wrongState,
@@ -242,7 +247,7 @@ for (const backend of backends) {
         `${size} accounts, 4 workers, 10% faults, one killed with SIGKILL half-way and replaced: complete ` +
           `${figures.complete}, failed ${figures.failed}, not in the desired state ${figures.wrongState}, written twice ` +
           `${figures.doubled}, ${figures.writes} writes in ${figures.seconds.toFixed(1)} s, 429s from the limiter ` +
-          `${figures.limited}`,
+          `${figures.limited} of ${figures.requests} requests (${((100 * figures.limited) / figures.requests).toFixed(2)}%)`,
       );
       if (!figures.complete || figures.failed > 0 || figures.wrongState > 0 || figures.doubled > 0)
         failed = true;

@@ -37,6 +37,8 @@ export interface EnqueuedApply {
   jobs: number;
   /** True when the plan was enqueued before: its jobs were not added again. */
   alreadyEnqueued: boolean;
+  /** Actions of a plan enqueued before that had failed for good, given another round of attempts now. */
+  retried: number;
   /** The queues the jobs went to: one per platform and master account. */
   queues: string[];
 }
@@ -89,7 +91,8 @@ export interface ChannelQueue {
   /**
    * Enqueues a plan: keeps it in the state store and adds one job per action that needs a write, to the queue of
    * its platform and master account, with the action's idempotency key as job id, so that enqueuing the same plan
-   * again adds nothing. The plan is verified first: an edited plan is refused before anything is enqueued.
+   * again adds nothing; it gives the actions that failed for good another round of attempts. The plan is verified
+   * first: an edited plan is refused before anything is enqueued.
    */
   enqueueApply(plan: unknown): Promise<EnqueuedApply>;
   /** Enqueues a provisioning under an idempotency key: the same key enqueues one job, which creates one account. */
@@ -226,7 +229,22 @@ export function createChannelQueue(options: ChannelQueueOptions): ChannelQueue {
           await queue.addBulk(list.slice(index, index + BULK));
         }
       }
-      return { planHash: plan.hash, jobs, alreadyEnqueued: !first, queues: [...byQueue.keys()] };
+      // Enqueued before: the actions that failed for good are given another round of attempts.
+      let retried = 0;
+      if (!first) {
+        const actions = new Map(plan.actions.map((action) => [action.id, action]));
+        for await (const outcome of store.listActionOutcomes(plan.hash)) {
+          const action = actions.get(outcome.actionId);
+          if (outcome.status !== 'failed' || action === undefined) continue;
+          const queue = backend.queue(queueNameOf(action.partner, scopeOf(plan, action.partner)));
+          const job = await queue.getJob(jobIdOf(licenceActionKey(plan.hash, action)));
+          if (job && (await job.getState()) === 'failed') {
+            await job.retry('failed');
+            retried += 1;
+          }
+        }
+      }
+      return { planHash: plan.hash, jobs, alreadyEnqueued: !first, retried, queues: [...byQueue.keys()] };
     },
     async enqueueProvision(input, provision) {
       const name = queueNameOf(provision.partner, provision.scope);

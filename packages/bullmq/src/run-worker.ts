@@ -106,10 +106,16 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
   const { store } = backend;
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const profiles = { ...DEFAULT_RATE_PROFILES, ...options.rateProfiles };
-  const hub = createHub(options.adapters, {
-    ...options.clientOptions,
-    idempotency: { store },
-  }) as ChannelHub<string>;
+  let hub: ChannelHub<string>;
+  try {
+    hub = createHub(options.adapters, {
+      ...options.clientOptions,
+      idempotency: { store },
+    }) as ChannelHub<string>;
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
   const stop = new AbortController();
 
   const plans = new Map<string, Promise<LicencePlan>>();

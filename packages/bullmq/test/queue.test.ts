@@ -183,6 +183,39 @@ for (const backend of testBackends()) {
         for (const at of takenAfter) expect(at - limited.at).toBeGreaterThanOrEqual(1_900);
       });
 
+      it('reports an action whose attempts all failed, and retries it when the plan is enqueued again', async () => {
+        const { running, queue, worker } = await start();
+        const plan = await seedAndPlan(running, 4);
+        const failing = plan.actions.find((action) => action.kind !== 'noop');
+        if (!failing) throw new Error('expected a change');
+        // Every attempt's fresh read fails: 9 requests per attempt (8 retries), 5 attempts.
+        running.sandbox.faults.add({
+          platform: 'zoom',
+          path: `/v2/accounts/${failing.accountId}/plans/usage`,
+          times: 45,
+          fault: { kind: 'server_error', status: 503 },
+        });
+        const fast = createChannelQueue({ connection: url, prefix: `q${prefixes}`, attempts: 1 });
+        await fast.enqueueApply(plan);
+        await fast.close();
+        await worker();
+        const failed = await queue.waitForApply(plan.hash, { intervalMs: 200 });
+        expect(failed.complete).toBe(false);
+        expect(failed.outcomes.find((outcome) => outcome.actionId === failing.id)).toMatchObject({
+          status: 'failed',
+          error: { code: 'server_error' },
+        });
+        expect(failed.totals.failed).toBe(1);
+
+        running.sandbox.faults.clear();
+        const again = await queue.enqueueApply(plan);
+        expect(again).toMatchObject({ alreadyEnqueued: true, retried: 1 });
+        const report = await queue.waitForApply(plan.hash, { intervalMs: 200 });
+        expect(report.complete).toBe(true);
+        expect(running.sandbox.zoom.getAccount(failing.accountId)?.plan?.hosts).toBe(failing.after.seats);
+        expect(appliedWrites(running).get(failing.accountId)).toBe(1);
+      });
+
       it('refuses an edited plan before enqueuing anything', async () => {
         const { running, queue } = await start();
         const plan = await seedAndPlan(running, 4);

@@ -16,6 +16,7 @@ export interface TestBackend {
 
 /** Redis and PostgreSQL, fresh servers per call. */
 export function testBackends(): TestBackend[] {
+  if (redisMissing !== undefined && !process.env.CI) console.warn(`Redis tests skipped: ${redisMissing}`);
   let redis: RunningRedis | undefined;
   let postgres: RunningPostgres | undefined;
   return [
