@@ -14,7 +14,11 @@ export type {
   WaitForApplyOptions,
 } from './channel-queue';
 export { createChannelQueue } from './channel-queue';
-export type { PostgresStateStoreOptions } from './postgres/postgres-state-store';
+export type {
+  PostgresPool,
+  PostgresPoolClient,
+  PostgresStateStoreOptions,
+} from './postgres/postgres-state-store';
 export { createPostgresStateStore } from './postgres/postgres-state-store';
 export type { QueueConnection } from './queue-backend';
 export type { QueueStateStore, SavedPlan } from './queue-state-store';

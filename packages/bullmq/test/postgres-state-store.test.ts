@@ -1,4 +1,5 @@
 import { describeIdempotencyStoreContract, describeSyncStateStoreContract } from '@channelkit/core/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStateStore } from '../src/index';
 import type { QueueStateStore } from '../src/queue-state-store';
@@ -38,6 +39,18 @@ describe('PostgreSQL state store shared by two processes', () => {
     const request = { key: 'webhook:zoom:evt-1', fingerprint: 'f', operation: 'webhook', leaseMs: 30_000 };
     const answers = await Promise.all([store.claim(request), other.claim(request)]);
     expect(answers.map((answer) => answer.status).sort()).toEqual(['claimed', 'in_progress']);
+  });
+
+  it('works on a pg.Pool of your own, and leaves it open when closed', async () => {
+    const pool = new pg.Pool({ connectionString: postgres.url, max: 2 });
+    const store = createPostgresStateStore({ connection: pool, schema: 'own_pool' });
+    const claim = await store.claim({ key: 'k', fingerprint: 'f', operation: 'op', leaseMs: 10_000 });
+    expect(claim.status).toBe('claimed');
+    await store.close();
+    expect((await pool.query('SELECT count(*)::int AS n FROM own_pool.idempotency_keys')).rows[0]).toEqual({
+      n: 1,
+    });
+    await pool.end();
   });
 
   it('refuses a schema name that is not an SQL identifier, before connecting', () => {

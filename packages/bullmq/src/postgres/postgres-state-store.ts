@@ -10,10 +10,26 @@ import pg from 'pg';
 import { type QueueStateStore, type SavedPlan, SETTLED_STATUSES } from '../queue-state-store';
 import { NOW_MS, quoteIdentifier, schemaStatements } from './postgres-schema';
 
+/** A connection of a {@link PostgresPool}, as the store uses it. */
+export interface PostgresPoolClient {
+  /** Runs a statement. */
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  /** Gives the connection back to its pool. */
+  release(): void;
+}
+
+/** The part of a node-postgres `pg.Pool` the store uses: pass your own pool to share it (a `pg.Pool` fits). */
+export interface PostgresPool {
+  /** Runs a statement on any connection. */
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  /** Takes a connection for a transaction. */
+  connect(): Promise<PostgresPoolClient>;
+}
+
 /** Options of {@link createPostgresStateStore}. */
 export interface PostgresStateStoreOptions {
-  /** A `postgres://` URL, or a `pg.Pool` you own (it is not closed by `close()`). */
-  connection: string | pg.Pool;
+  /** A `postgres://` URL, or a pool you own, such as a `pg.Pool` (it is not closed by `close()`). */
+  connection: string | PostgresPool;
   /** The schema holding the store's tables, created when missing. @default 'channelkit' */
   schema?: string | undefined;
   /** Most connections the store opens from a URL. @default 10 */
@@ -54,7 +70,7 @@ export function createPostgresStateStore(options: PostgresStateStoreOptions): Qu
   const pool =
     typeof options.connection === 'string'
       ? new pg.Pool({ connectionString: options.connection, max: options.maxConnections ?? 10 })
-      : options.connection;
+      : (options.connection as unknown as pg.Pool);
   if (owned) pool.on('error', () => {}); // an idle connection dropped by the server: the pool opens another
   const s = quoteIdentifier(schema);
   let ready: Promise<void> | undefined;
