@@ -17,6 +17,7 @@ export { createChannelQueue } from './channel-queue';
 export type {
   PostgresPool,
   PostgresPoolClient,
+  PostgresQueryResult,
   PostgresStateStoreOptions,
 } from './postgres/postgres-state-store';
 export { createPostgresStateStore } from './postgres/postgres-state-store';

@@ -10,10 +10,18 @@ import pg from 'pg';
 import { type QueueStateStore, type SavedPlan, SETTLED_STATUSES } from '../queue-state-store';
 import { NOW_MS, quoteIdentifier, schemaStatements } from './postgres-schema';
 
+/** What a statement answers, as the store reads it. */
+export interface PostgresQueryResult {
+  /** The rows returned. */
+  rows: unknown[];
+  /** Rows inserted, updated or deleted (or returned). */
+  rowCount: number | null;
+}
+
 /** A connection of a {@link PostgresPool}, as the store uses it. */
 export interface PostgresPoolClient {
   /** Runs a statement. */
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(text: string, values?: unknown[]): Promise<PostgresQueryResult>;
   /** Gives the connection back to its pool. */
   release(): void;
 }
@@ -21,7 +29,7 @@ export interface PostgresPoolClient {
 /** The part of a node-postgres `pg.Pool` the store uses: pass your own pool to share it (a `pg.Pool` fits). */
 export interface PostgresPool {
   /** Runs a statement on any connection. */
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(text: string, values?: unknown[]): Promise<PostgresQueryResult>;
   /** Takes a connection for a transaction. */
   connect(): Promise<PostgresPoolClient>;
 }
