@@ -22,7 +22,7 @@ export type {
 } from './postgres/postgres-state-store';
 export { createPostgresStateStore } from './postgres/postgres-state-store';
 export type { QueueConnection } from './queue-backend';
-export type { QueueStateStore, SavedPlan } from './queue-state-store';
+export type { QueueRecords, QueueStateStore, SavedPlan } from './queue-state-store';
 export type { PlatformRateProfile, QueueLimiter } from './rate-profiles';
 export { DEFAULT_RATE_PROFILES, LIMIT_UTILISATION, limiterFor } from './rate-profiles';
 export type { RedisStateStoreOptions } from './redis/redis-state-store';

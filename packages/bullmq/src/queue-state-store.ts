@@ -3,11 +3,16 @@ import type { LicenceActionOutcome, LicencePlan, StateStore } from '@channelkit/
 /**
  * A state store that several processes and machines share: the licence sync checkpoints and plan locks
  * (`SyncStateStore`), the idempotency keys of provisioning and webhook de-duplication (`IdempotencyStore`), and
- * what the queue needs besides: the plans enqueued (workers load them by hash) and the latest outcome of each
- * action (read by `getApplyReport()` in any process). `createRedisStateStore()` and `createPostgresStateStore()`
+ * what the queue keeps besides ({@link QueueRecords}). `createRedisStateStore()` and `createPostgresStateStore()`
  * implement it.
  */
-export interface QueueStateStore extends StateStore {
+export type QueueStateStore = StateStore & QueueRecords;
+
+/**
+ * What the queue keeps in the shared state store besides checkpoints and idempotency keys: the plans enqueued
+ * (workers load them by hash) and the latest outcome of each action (read by `getApplyReport()` in any process).
+ */
+export interface QueueRecords {
   /**
    * Keeps a plan so that workers can load it by its hash, with the time it was first kept; keeping the same plan
    * again only extends how long it is kept. Answers true when the plan was not kept before.
