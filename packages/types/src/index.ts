@@ -61,6 +61,15 @@ export {
   type SeatCounts,
 } from './domain/licence-state';
 export { type ListAccountsQuery, listAccountsQuerySchema, MAX_PAGE_SIZE } from './domain/list-accounts-query';
+export {
+  ACCOUNT_CHANGE_KINDS,
+  type AccountChangedEvent,
+  type AccountChangeKind,
+  type AccountFieldChanges,
+  accountChangedEventSchema,
+  type ReferralChangedEvent,
+  referralChangedEventSchema,
+} from './domain/platform-change-events';
 export { type PostalAddress, postalAddressSchema } from './domain/postal-address';
 export { type ProvisionAccountInput, provisionAccountInputSchema } from './domain/provision-account-input';
 export {

@@ -4,6 +4,12 @@ import { isoDateTimeSchema } from '../primitives/iso-date';
 import { type PartnerId, partnerIdSchema } from '../primitives/partner-id';
 import { type EnterpriseAccount, enterpriseAccountSchema } from './enterprise-account';
 import { type LicenceState, licenceStateSchema } from './licence-state';
+import {
+  type AccountChangedEvent,
+  accountChangedEventSchema,
+  type ReferralChangedEvent,
+  referralChangedEventSchema,
+} from './platform-change-events';
 import { type Referral, referralSchema } from './referral';
 import { type ReferralStatus, referralStatusSchema } from './referral-status';
 import { type SyncTotals, syncTotalsSchema } from './sync-totals';
@@ -18,6 +24,8 @@ export const CHANNEL_EVENT_TYPES = [
   'referral.received',
   'referral.updated',
   'sync.completed',
+  'account.changed',
+  'referral.changed',
 ] as const;
 
 /** What every {@link ChannelEvent} carries. */
@@ -115,6 +123,8 @@ export interface SyncCompletedEvent extends ChannelEventBase {
  * Something that changed on a platform, discriminated by `type`. Every event has `id`, `partner` and `occurredAt`;
  * account events carry the `account`, `licence.changed` the `current` (and when known `previous`) licence state,
  * referral events the `referral`, `sync.completed` the plan's hash and the outcome counts of a licence sync.
+ * `account.changed` and `referral.changed` are what platforms report by webhook: the id and what changed, not the
+ * whole record (see `client.webhooks`).
  *
  * @example
  * ```ts
@@ -135,7 +145,9 @@ export type ChannelEvent =
   | LicenceChangedEvent
   | ReferralReceivedEvent
   | ReferralUpdatedEvent
-  | SyncCompletedEvent;
+  | SyncCompletedEvent
+  | AccountChangedEvent
+  | ReferralChangedEvent;
 
 const common = {
   id: z.string().min(1, 'must not be empty'),
@@ -188,6 +200,8 @@ export const channelEventSchema = schemaFor<ChannelEvent>()(
       aborted: z.boolean(),
       durationMs: z.number().nonnegative('must not be negative'),
     }),
+    accountChangedEventSchema,
+    referralChangedEventSchema,
   ]),
 );
 

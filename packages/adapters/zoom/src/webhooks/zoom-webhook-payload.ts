@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+
+/**
+ * The envelope of every Zoom event notification: `event`, `event_ts` (milliseconds since the epoch) and a `payload`
+ * with the `account_id` it concerns and the changed `object`. Unknown members are kept, so new fields never fail a
+ * delivery.
+ */
+export const zoomEnvelopeSchema = z.looseObject({
+  event: z.string().min(1).max(200),
+  event_ts: z.number().int().nonnegative().max(8_640_000_000_000_000),
+  event_id: id.optional(),
+  payload: z.looseObject({
+    account_id: id.optional(),
+    object: z.looseObject({ id: id.optional() }).optional(),
+  }),
+});
+
+/** A parsed Zoom event notification. */
+export type ZoomEnvelope = z.infer<typeof zoomEnvelopeSchema>;
+
+/** Zoom's `endpoint.url_validation` challenge. */
+export const zoomUrlValidationSchema = z.object({
+  event: z.literal('endpoint.url_validation'),
+  payload: z.looseObject({ plainToken: z.string().min(1).max(1000) }),
+});
+
+/** `account.created`: a sub-account was created under the master (`object{id, owner_id, email}`). */
+export const zoomAccountCreatedSchema = z.looseObject({
+  id,
+  owner_id: z.string().optional(),
+  email: z.string().optional(),
+});
+
+/** `account.updated`: an account's profile changed (`object{id, account_name, ...}`, previous values in `old_object`). */
+export const zoomAccountUpdatedSchema = z.looseObject({
+  id,
+  account_name: z.string().optional(),
+});
+
+/** `account.disassociated`: a sub-account was disassociated from the master (`object{id, owner_id, owner_email}`). */
+export const zoomAccountDisassociatedSchema = z.looseObject({
+  id,
+  owner_id: z.string().optional(),
+  owner_email: z.string().optional(),
+});
