@@ -35,6 +35,19 @@ export {
   type StartSandboxOptions,
   startSandbox,
 } from './server/start-sandbox';
+export type { SandboxWebhooks, WebhookValidationResult } from './webhooks/sandbox-webhooks';
+export type { SandboxWebhookNotification, SandboxWebhookScheme } from './webhooks/webhook-scheme';
+export type {
+  SandboxWebhookTarget,
+  SandboxWebhookTargets,
+  WebhookDeliveryRecord,
+} from './webhooks/webhook-target';
+export {
+  type SignedWebhookDelivery,
+  type ZoomWebhookDeliveryOptions,
+  zoomWebhookDelivery,
+} from './webhooks/zoom-webhook-delivery';
+export { signZoomWebhook, zoomWebhookScheme } from './webhooks/zoom-webhook-scheme';
 export type {
   ZoomPlanStatus,
   ZoomPlanType,

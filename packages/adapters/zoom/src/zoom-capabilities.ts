@@ -2,7 +2,7 @@ import type { Capabilities } from '@channelkit/types';
 
 /**
  * What the Zoom adapter supports. Zoom's Master Account API has no suspend or resume call for a
- * sub-account, and deal registration is not covered yet.
+ * sub-account, and deal registration is not covered yet. Webhooks: account events (`client.webhooks`).
  */
 export const ZOOM_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -15,5 +15,5 @@ export const ZOOM_CAPABILITIES: Capabilities = Object.freeze({
   }),
   licences: Object.freeze({ get: true, set: true }),
   referrals: Object.freeze({ outbound: false, inbound: false }),
-  webhooks: false,
+  webhooks: true,
 });

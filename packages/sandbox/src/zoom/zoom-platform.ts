@@ -2,6 +2,8 @@ import type { RenderableFault } from '../platform/platform-fault';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
 import type { ZoomSandboxOptions } from '../sandbox-options';
+import { observeZoomChange } from '../webhooks/zoom-webhook-events';
+import { zoomWebhookScheme } from '../webhooks/zoom-webhook-scheme';
 import { matchZoomRoute, type ZoomLabel } from './zoom-api';
 import type { ZoomSandboxControls } from './zoom-controls';
 import {
@@ -82,7 +84,10 @@ function createZoom(context: SandboxPlatformContext, options: ZoomSandboxOptions
         const limited = context.rateLimit(matched.label);
         if (limited)
           return tracked(rateLimited(LABELS[matched.label], limited.limit, limited.retryAfterSeconds));
-        return tracked(await matched.run(store, request, url));
+        const change = observeZoomChange(store, request.method.toUpperCase(), subpath);
+        const response = await matched.run(store, request, url);
+        await change.report(response, context.publishWebhook);
+        return tracked(response);
       },
     };
   };
@@ -125,6 +130,7 @@ export function zoomSandboxPlatform(options: ZoomSandboxOptions = {}): SandboxPl
     name: 'zoom',
     urls: { baseUrl: ZOOM_API_BASE_URL, oauthUrl: ZOOM_OAUTH_URL },
     rateLimitCategories: ['light', 'medium', 'heavy'],
+    webhooks: zoomWebhookScheme,
     create: (context) => createZoom(context, options),
   };
 }

@@ -13,7 +13,7 @@ import {
 export function zoomDeliveryId(envelope: ZoomEnvelope): string {
   if (envelope.event_id !== undefined) return envelope.event_id;
   const { account_id: account = '', object } = envelope.payload;
-  return [envelope.event, envelope.event_ts, account, object?.id ?? ''].join(':');
+  return [envelope.event, envelope.event_ts, account, String(object?.id ?? '')].join(':');
 }
 
 /**

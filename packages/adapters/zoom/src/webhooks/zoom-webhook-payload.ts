@@ -13,7 +13,8 @@ export const zoomEnvelopeSchema = z.looseObject({
   event_id: id.optional(),
   payload: z.looseObject({
     account_id: id.optional(),
-    object: z.looseObject({ id: id.optional() }).optional(),
+    // Meeting and webinar objects have numeric ids.
+    object: z.looseObject({ id: z.union([id, z.number()]).optional() }).optional(),
   }),
 });
 
