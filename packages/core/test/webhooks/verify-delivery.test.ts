@@ -77,7 +77,9 @@ describe('client.webhooks.verify around an adapter verifier', () => {
   });
 
   it('hands the verifier the raw bytes, every secret, the tolerance and the clock', () => {
-    let seen: { body: string; secrets: readonly string[]; toleranceMs: number; header?: string } | undefined;
+    let seen:
+      | { body: string; secrets: readonly string[]; toleranceMs: number; header: string | undefined }
+      | undefined;
     const adapter: PartnerAdapter = {
       ...testAdapter(),
       webhooks: {
