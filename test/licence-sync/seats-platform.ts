@@ -15,7 +15,7 @@ import {
   type SandboxPlatformContext,
   type SandboxRequest,
 } from '@channelkit/sandbox';
-import type { CommitmentKind, LicenceState } from '@channelkit/types';
+import { type CommitmentKind, type LicenceState, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 
 export const SEATS_API_KEY = 'acme-seats-key-0b5e';
 
@@ -184,8 +184,8 @@ export function acmeSeats(options: { baseUrl?: string; rateLimit?: number } = {}
     partner: 'acme-seats',
     capabilities: {
       accounts: { provision: false, get: false, list: false, suspend: false, resume: false, close: false },
-      licences: { get: true, set: true },
-      referrals: { outbound: false, inbound: false },
+      licences: { get: true, set: true, preview: false },
+      referrals: NO_REFERRAL_CAPABILITIES,
       webhooks: false,
     },
     createTransport: (settings) =>

@@ -16,13 +16,14 @@ export type {
 } from './auth/oauth2-client-credentials';
 export { oauth2ClientCredentials } from './auth/oauth2-client-credentials';
 export { signRequest } from './auth/sign-request';
-export { accountIdSchema } from './client/account-id';
+export { accountIdSchema, referralIdSchema } from './client/account-id';
 export type { AccountsResource } from './client/accounts-resource';
 export type { ClientEventListener, ClientEventMap, ClientEventName } from './client/client-events';
 export type { ClientOptions, RequestOptions } from './client/client-options';
 export type { ChannelClient } from './client/create-client';
 export { createClient } from './client/create-client';
 export type { LicencesResource } from './client/licences-resource';
+export type { ReferralsResource } from './client/referrals-resource';
 export type {
   ApiErrorDetail,
   ApiErrorOptions,
@@ -66,6 +67,8 @@ export type { PartiallyAppliedErrorOptions, PartialProgress } from './errors/par
 export { PartiallyAppliedError } from './errors/partially-applied-error';
 export type { PlanInUseErrorOptions } from './errors/plan-in-use-error';
 export { PlanInUseError } from './errors/plan-in-use-error';
+export type { ReferralTransitionErrorOptions } from './errors/referral-transition-error';
+export { ReferralTransitionError } from './errors/referral-transition-error';
 export type { RequestSummary } from './errors/request-summary';
 export type { ResponseTooLargeErrorOptions } from './errors/response-too-large-error';
 export { ResponseTooLargeError } from './errors/response-too-large-error';
@@ -124,12 +127,14 @@ export { byCursorToken, byOffset, byPageNumber } from './pagination/page-styles'
 export type { PaginationBounds } from './pagination/pagination-bounds';
 export { DEFAULT_PAGINATION_BOUNDS } from './pagination/pagination-bounds';
 export type { CollectOptions, FetchPage, Page, PaginateOptions, Paginator } from './pagination/paginator';
-export { paginate } from './pagination/paginator';
+export { paginate, paginatorOf } from './pagination/paginator';
 export type {
   AccountsPort,
   LicencesPort,
   OperationContext,
   PartnerAdapter,
+  ReferralsPort,
+  ReferralTransition,
   TransportSettings,
 } from './port/adapter-port';
 export { parseWire } from './port/parse-wire';

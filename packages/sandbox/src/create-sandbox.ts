@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'msw';
+import { bizconfSandboxPlatform } from './bizconf/bizconf-platform';
 import { FaultEngine } from './faults/fault-engine';
 import type { FaultRule } from './faults/fault-rule';
 import { checkPlatform } from './internal/check-platform';
@@ -21,9 +22,11 @@ import type { SandboxRequest } from './platform/sandbox-request';
 import type { RequestRecord } from './request-record';
 import type { SandboxBaseUrls, SandboxOptions } from './sandbox-options';
 import type { SandboxResult } from './sandbox-result';
+import { umeetSandboxPlatform } from './umeet/umeet-platform';
 import type { SandboxWebhooks } from './webhooks/sandbox-webhooks';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import type { WebhookDeliveryRecord } from './webhooks/webhook-target';
+import { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
 import type { ZoomSandboxControls } from './zoom/zoom-controls';
 import { zoomSandboxPlatform } from './zoom/zoom-platform';
 
@@ -93,7 +96,14 @@ function hashName(name: string): number {
 }
 
 function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
-  if (options.platforms === undefined) return [zoomSandboxPlatform(options.zoom)];
+  if (options.platforms === undefined) {
+    return [
+      zoomSandboxPlatform(options.zoom),
+      bizconfSandboxPlatform(),
+      zhumuSandboxPlatform(),
+      umeetSandboxPlatform(),
+    ];
+  }
   if (options.zoom !== undefined) {
     throw new TypeError(
       'createSandbox: the zoom option configures the default Zoom; with platforms, pass it to zoomSandboxPlatform(options).',
@@ -106,7 +116,8 @@ function platformsOf(options: SandboxOptions): readonly SandboxPlatform[] {
 
 /**
  * Creates a sandbox: in-memory partner platforms with fault injection, rate limits and a request log. By default it
- * hosts the in-memory Zoom; `platforms` hosts others, including platforms written outside this package.
+ * hosts every platform of this package (the in-memory Zoom, Bizconf...); `platforms` hosts a choice of them, or
+ * others, including platforms written outside this package.
  *
  * @example
  * ```ts

@@ -1,3 +1,24 @@
+export type {
+  BizconfEnterpriseStatus,
+  BizconfPlanCode,
+  BizconfSandboxAdmin,
+  BizconfSandboxControls,
+  BizconfSandboxCredentials,
+  BizconfSandboxEnterprise,
+  BizconfSandboxEnterpriseInput,
+  BizconfSandboxLicence,
+  BizconfSandboxOptions,
+  BizconfSandboxTask,
+  BizconfTaskStatus,
+} from './bizconf/bizconf-controls';
+export {
+  BIZCONF_CLOCK_SKEW_MS,
+  BIZCONF_RATE_LIMITS,
+  BIZCONF_SANDBOX_BASE_URL,
+  BIZCONF_SANDBOX_CREDENTIALS,
+  BIZCONF_SANDBOX_PATH_PREFIX,
+} from './bizconf/bizconf-defaults';
+export { bizconfSandboxPlatform } from './bizconf/bizconf-platform';
 export { createSandbox, type Sandbox, type SandboxFaults } from './create-sandbox';
 export type {
   Fault,
@@ -35,6 +56,26 @@ export {
   type StartSandboxOptions,
   startSandbox,
 } from './server/start-sandbox';
+export type {
+  UmeetAccountStatus,
+  UmeetLicenceEdit,
+  UmeetPlan,
+  UmeetProvisioningFailure,
+  UmeetSandboxAccount,
+  UmeetSandboxAccountInput,
+  UmeetSandboxControls,
+  UmeetSandboxCredentials,
+  UmeetSandboxLicence,
+  UmeetSuspender,
+} from './umeet/umeet-controls';
+export {
+  UMEET_API_BASE_URL,
+  UMEET_RATE_LIMITS,
+  UMEET_SANDBOX_CREDENTIALS,
+  UMEET_TOKEN_URL,
+} from './umeet/umeet-defaults';
+export type { UmeetSandboxOptions } from './umeet/umeet-options';
+export { umeetSandboxPlatform } from './umeet/umeet-platform';
 export type { SandboxWebhooks, WebhookValidationResult } from './webhooks/sandbox-webhooks';
 export type { SandboxWebhookNotification, SandboxWebhookScheme } from './webhooks/webhook-scheme';
 export type {
@@ -48,6 +89,25 @@ export {
   zoomWebhookDelivery,
 } from './webhooks/zoom-webhook-delivery';
 export { signZoomWebhook, zoomWebhookScheme } from './webhooks/zoom-webhook-scheme';
+export type {
+  ZhumuEnterpriseStatusCode,
+  ZhumuLicenceStatusCode,
+  ZhumuPlan,
+  ZhumuSandboxControls,
+  ZhumuSandboxCredentials,
+  ZhumuSandboxEnterprise,
+  ZhumuSandboxEnterpriseInput,
+  ZhumuSandboxLicence,
+  ZhumuSandboxOptions,
+} from './zhumu/zhumu-controls';
+export {
+  ZHUMU_API_BASE_URL,
+  ZHUMU_PATH_PREFIX,
+  ZHUMU_RATE_LIMITS_PER_MINUTE,
+  ZHUMU_SANDBOX_CREDENTIALS,
+  ZHUMU_SANDBOX_RATE_LIMITS,
+} from './zhumu/zhumu-defaults';
+export { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
 export type {
   ZoomPlanStatus,
   ZoomPlanType,
@@ -69,3 +129,23 @@ export {
   ZOOM_SANDBOX_CREDENTIALS,
 } from './zoom/zoom-defaults';
 export { zoomSandboxPlatform } from './zoom/zoom-platform';
+export {
+  ZOOM_COMMERCE_SANDBOX_CATALOG,
+  ZOOM_COMMERCE_SANDBOX_PRICE_LISTS,
+  type ZoomCommerceCatalogOffer,
+  type ZoomCommerceCatalogPriceList,
+} from './zoom-commerce/commerce-catalog';
+export type {
+  ZoomCommerceAccountStatus,
+  ZoomCommerceDealReview,
+  ZoomCommerceSandboxContact,
+  ZoomCommerceSandboxControls,
+  ZoomCommerceSandboxCustomer,
+  ZoomCommerceSandboxDealRegistration,
+  ZoomCommerceSandboxLine,
+  ZoomCommerceSandboxOptions,
+  ZoomCommerceSandboxOrder,
+  ZoomCommerceSandboxProductGroup,
+  ZoomCommerceSandboxSubscription,
+  ZoomDealRegistrationStatus,
+} from './zoom-commerce/commerce-controls';

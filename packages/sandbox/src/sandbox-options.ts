@@ -2,6 +2,7 @@ import type { FaultRule } from './faults/fault-rule';
 import type { SandboxPlatform } from './platform/sandbox-platform';
 import type { SandboxWebhookTargets } from './webhooks/webhook-target';
 import type { ZoomSandboxCredentials } from './zoom/zoom-controls';
+import type { ZoomCommerceSandboxOptions } from './zoom-commerce/commerce-controls';
 
 /** Per-second request limits of Zoom's rate-limit labels; a label left out is unlimited. */
 export type ZoomRateLimits = {
@@ -38,13 +39,16 @@ export interface ZoomSandboxOptions {
   readonly tokenTtlSeconds?: number;
   /** Overrides of the accepted OAuth credentials. Default `ZOOM_SANDBOX_CREDENTIALS`. */
   readonly credentials?: Partial<ZoomSandboxCredentials>;
+  /** Options of the Partner Commerce API (`/commerce/...`), e.g. how long end-customer creation stays pending. */
+  readonly commerce?: ZoomCommerceSandboxOptions;
 }
 
 /** Options of {@link createSandbox}, {@link sandboxHandlers} and {@link startSandbox}. */
 export interface SandboxOptions {
   /**
-   * The platforms to host. Default: the in-memory Zoom alone (`[zoomSandboxPlatform(options.zoom)]`). A platform
-   * written outside this package joins through the same interface, {@link SandboxPlatform}.
+   * The platforms to host. Default: every platform of this package (`zoomSandboxPlatform(options.zoom)`,
+   * `bizconfSandboxPlatform()`, `zhumuSandboxPlatform()`, `umeetSandboxPlatform()`). A platform written outside this package joins through the same interface,
+   * {@link SandboxPlatform}.
    */
   readonly platforms?: readonly SandboxPlatform[];
   /** Seed of the PRNG behind fault probabilities and generated ids: the same seed and requests give the same run. Default 1. */

@@ -43,8 +43,10 @@ describe('channelkit-sandbox run', () => {
     expect(printed.api).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/zoom\/v2$/);
     expect(printed.total).toBe(0);
     // Its own notice goes to stderr, so the command's output stays the command's.
-    expect(result.stderr).toContain('channelkit-sandbox: zoom sandbox at http://127.0.0.1:');
+    // Every platform of the package is hosted by default, Zoom first.
+    expect(result.stderr).toMatch(/channelkit-sandbox: zoom(, [a-z-]+)* sandbox at http:\/\/127\.0\.0\.1:/);
     expect(result.stderr).toContain('ZOOM_API_URL');
+    expect(result.stderr).toContain('BIZCONF_BASE_URL');
   });
 
   it('exits with the command’s exit code and prints nothing of its own with --quiet', async () => {

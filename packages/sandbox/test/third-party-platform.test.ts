@@ -26,7 +26,7 @@ import {
   internationalCustomer,
   type PlatformConformanceProfile,
 } from '@channelkit/sandbox/conformance';
-import type { EnterpriseAccount, LicenceState } from '@channelkit/types';
+import { type EnterpriseAccount, type LicenceState, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -260,8 +260,8 @@ function acme(connection: AcmeConnection): PartnerAdapter {
     partner: 'acme-meetings',
     capabilities: {
       accounts: { provision: true, get: true, list: true, suspend: false, resume: false, close: true },
-      licences: { get: true, set: true },
-      referrals: { outbound: false, inbound: false },
+      licences: { get: true, set: true, preview: false },
+      referrals: NO_REFERRAL_CAPABILITIES,
       webhooks: false,
     },
     createTransport: (settings) =>
@@ -354,8 +354,9 @@ function acme(connection: AcmeConnection): PartnerAdapter {
       },
       async set(accountId, change, context) {
         const current = await this.get(accountId, context);
-        if (change.seats < current.seats.assigned) {
-          const message = `Cannot set ${change.seats} seats: ${current.seats.assigned} are assigned.`;
+        const assigned = current.seats.assigned ?? 0;
+        if (change.seats < assigned) {
+          const message = `Cannot set ${change.seats} seats: ${assigned} are assigned.`;
           throw new ValidationError({ message, issues: [{ path: 'seats', message }] });
         }
         const { data } = await context.transport.request<{

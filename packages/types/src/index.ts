@@ -6,6 +6,7 @@ export {
   type Capabilities,
   capabilitiesSchema,
   type LicenceCapabilities,
+  NO_REFERRAL_CAPABILITIES,
   type ReferralCapabilities,
 } from './domain/capabilities';
 export {
@@ -21,6 +22,7 @@ export {
   channelEventSchema,
   type LicenceChangedEvent,
   type ReferralReceivedEvent,
+  type ReferralSubmittedEvent,
   type ReferralUpdatedEvent,
   type SyncCompletedEvent,
 } from './domain/channel-event';
@@ -52,6 +54,13 @@ export {
 } from './domain/enterprise-profile';
 export { type LicenceChange, licenceChangeSchema } from './domain/licence-change';
 export {
+  type LicenceFigures,
+  type LicencePreview,
+  type LicencePreviewCharges,
+  licencePreviewSchema,
+  type MoneyChange,
+} from './domain/licence-preview';
+export {
   LICENCE_STATUSES,
   type LicenceState,
   type LicenceStatus,
@@ -61,6 +70,7 @@ export {
   type SeatCounts,
 } from './domain/licence-state';
 export { type ListAccountsQuery, listAccountsQuerySchema, MAX_PAGE_SIZE } from './domain/list-accounts-query';
+export { type ListReferralsQuery, listReferralsQuerySchema } from './domain/list-referrals-query';
 export {
   ACCOUNT_CHANGE_KINDS,
   type AccountChangedEvent,
@@ -74,6 +84,7 @@ export { type PostalAddress, postalAddressSchema } from './domain/postal-address
 export { type ProvisionAccountInput, provisionAccountInputSchema } from './domain/provision-account-input';
 export {
   type Referral,
+  type ReferralContact,
   type ReferralCustomer,
   type ReferralDirection,
   type ReferralProduct,
@@ -81,7 +92,25 @@ export {
   referralSchema,
 } from './domain/referral';
 export {
+  REFERRAL_ACTIONS,
+  type ReferralAction,
+  type ReferralTransitionInput,
+  referralActionSchema,
+  referralTransitionInputSchema,
+} from './domain/referral-action';
+export {
+  type ReferralActivity,
+  type ReferralCustomerInput,
+  type ReferralInput,
+  type ReferralProductInput,
+  referralActivitySchema,
+  referralInputSchema,
+  referralProductInputSchema,
+} from './domain/referral-input';
+export { type ReferralPatch, referralPatchSchema } from './domain/referral-patch';
+export {
   canTransitionReferral,
+  isFinalReferralStatus,
   REFERRAL_STATUSES,
   REFERRAL_TRANSITIONS,
   type ReferralStatus,

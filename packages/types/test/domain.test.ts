@@ -6,13 +6,17 @@ import {
   enterpriseAccountSchema,
   enterpriseProfileSchema,
   licenceChangeSchema,
+  licencePreviewSchema,
   licenceStateSchema,
   listAccountsQuerySchema,
+  listReferralsQuerySchema,
   provisionAccountInputSchema,
+  referralInputSchema,
+  referralPatchSchema,
   referralSchema,
 } from '@channelkit/types';
 import { describe, expect, it } from 'vitest';
-import { account, adminInput, licence, profileInput, referral } from './fixtures';
+import { account, adminInput, licence, profileInput, referral, referralInput } from './fixtures';
 
 function issuesOf(result: { error?: { issues: { path: PropertyKey[]; message: string }[] } | undefined }) {
   return result.error?.issues.map(({ path, message }) => ({ path, message }));
@@ -230,14 +234,20 @@ describe('licences', () => {
 });
 
 describe('referralSchema', () => {
-  it('accepts a referral without a credit code, even on the mainland', () => {
+  it('accepts a referral as a platform reports it, keeping its raw status beside the unified one', () => {
     expect(referralSchema.parse(referral)).toEqual(referral);
   });
 
-  it('requires at least one contact and one product', () => {
-    expect(issuesOf(referralSchema.safeParse({ ...referral, contacts: [], products: [] }))).toEqual([
-      { path: ['contacts'], message: 'must list at least one contact' },
-      { path: ['products'], message: 'must list at least one product' },
+  it('accepts a listed referral without contacts and products (listings carry none)', () => {
+    expect(referralSchema.parse({ ...referral, contacts: [], products: [] }).contacts).toEqual([]);
+  });
+
+  it('requires the raw status, the customer name and the platform references', () => {
+    const { platformStatus: _status, externalRefs: _refs, ...rest } = referral;
+    expect(issuesOf(referralSchema.safeParse({ ...rest, customer: {} }))).toEqual([
+      { path: ['platformStatus'], message: 'is required' },
+      { path: ['customer', 'legalName'], message: 'is required' },
+      { path: ['externalRefs'], message: 'Invalid input: expected record, received undefined' },
     ]);
   });
 
@@ -247,11 +257,104 @@ describe('referralSchema', () => {
       direction: 'sideways',
       products: [{ code: 'meetings-pro', quantity: 0 }],
       estimatedValue: { amountMinor: -1, currency: 'CNY' },
+      expiresOn: '2025-02-30',
     });
     expect(issuesOf(result)).toEqual([
       { path: ['direction'], message: "must be 'outbound' or 'inbound'" },
       { path: ['products', 0, 'quantity'], message: 'must be at least 1' },
       { path: ['estimatedValue', 'amountMinor'], message: 'must not be negative' },
+      { path: ['expiresOn'], message: 'must be a real calendar date written YYYY-MM-DD, e.g. 2025-03-31' },
+    ]);
+  });
+});
+
+describe('referralInputSchema', () => {
+  it('normalises what a user types, without a credit code even on the mainland', () => {
+    expect(referralInputSchema.parse(referralInput)).toEqual({
+      ...referralInput,
+      name: '北京示例 – 20 seats',
+      customer: { ...referralInput.customer, country: 'CN' },
+      contacts: [{ ...referralInput.contacts[0], mobile: '+8613900000000' }],
+      estimatedValue: { amountMinor: 1_000_000, currency: 'CNY' },
+    });
+  });
+
+  it('requires a contact, a product and an expected close date', () => {
+    const { expectedCloseDate: _date, ...rest } = referralInput;
+    expect(issuesOf(referralInputSchema.safeParse({ ...rest, contacts: [], products: [] }))).toEqual([
+      { path: ['contacts'], message: 'must list at least one contact' },
+      { path: ['products'], message: 'must list at least one product' },
+      {
+        path: ['expectedCloseDate'],
+        message: 'must be a real calendar date written YYYY-MM-DD, e.g. 2025-03-31',
+      },
+    ]);
+  });
+
+  it('allows line breaks in notes but not other control characters', () => {
+    expect(issuesOf(referralInputSchema.safeParse({ ...referralInput, notes: 'a\u0000b' }))).toEqual([
+      { path: ['notes'], message: 'must not contain a NUL character (U+0000)' },
+    ]);
+    expect(issuesOf(referralInputSchema.safeParse({ ...referralInput, name: 'a\nb' }))).toEqual([
+      { path: ['name'], message: 'must not contain a line break (U+000A); it must be one line' },
+    ]);
+  });
+});
+
+describe('referralPatchSchema', () => {
+  it('accepts any subset of fields and refuses an empty product list', () => {
+    expect(referralPatchSchema.parse({})).toEqual({});
+    expect(referralPatchSchema.parse({ expectedCloseDate: '2026-01-31' })).toEqual({
+      expectedCloseDate: '2026-01-31',
+    });
+    expect(issuesOf(referralPatchSchema.safeParse({ products: [] }))).toEqual([
+      { path: ['products'], message: 'must list at least one product' },
+    ]);
+  });
+});
+
+describe('listReferralsQuerySchema', () => {
+  it('accepts filters and bounds the page size', () => {
+    expect(listReferralsQuerySchema.parse({ status: 'accepted', pageSize: 50 })).toEqual({
+      status: 'accepted',
+      pageSize: 50,
+    });
+    expect(issuesOf(listReferralsQuerySchema.safeParse({ status: 'open', pageSize: 301 }))).toEqual([
+      {
+        path: ['status'],
+        message:
+          "must be one of: 'draft', 'submitted', 'in_review', 'action_required', 'accepted', 'won', 'lost', 'declined', 'expired', 'cancelled'",
+      },
+      { path: ['pageSize'], message: 'must be at most 300' },
+    ]);
+  });
+});
+
+describe('licencePreviewSchema', () => {
+  it('accepts signed charges and refuses a fractional amount', () => {
+    const preview = {
+      accountId: 'A-1',
+      partner: 'zoom',
+      change: { seats: 8 },
+      before: { plan: 'PL-1', seats: 10 },
+      after: { plan: 'PL-1', seats: 8 },
+      accepted: true,
+      refusals: [],
+      charges: { monthlyRecurring: { amountMinor: -4_398, currency: 'USD' } },
+    };
+    expect(licencePreviewSchema.parse(preview)).toEqual(preview);
+    expect(
+      issuesOf(
+        licencePreviewSchema.safeParse({
+          ...preview,
+          charges: { monthlyRecurring: { amountMinor: -43.98, currency: 'USD' } },
+        }),
+      ),
+    ).toEqual([
+      {
+        path: ['charges', 'monthlyRecurring', 'amountMinor'],
+        message: 'must be a whole number of minor units',
+      },
     ]);
   });
 });
@@ -267,8 +370,20 @@ describe('capabilitiesSchema', () => {
         resume: true,
         close: false,
       },
-      licences: { get: true, set: true },
-      referrals: { outbound: false, inbound: false },
+      licences: { get: true, set: true, preview: false },
+      referrals: {
+        outbound: true,
+        inbound: false,
+        get: true,
+        list: true,
+        update: true,
+        accept: false,
+        decline: false,
+        markWon: false,
+        markLost: false,
+        cancel: false,
+        resubmit: true,
+      },
       webhooks: true,
     };
     expect(capabilitiesSchema.parse(capabilities)).toEqual(capabilities);

@@ -5,6 +5,8 @@ import {
   type ChannelEventType,
   canTransitionReferral,
   channelEventSchema,
+  isFinalReferralStatus,
+  REFERRAL_ACTIONS,
   REFERRAL_STATUSES,
   REFERRAL_TRANSITIONS,
   type ReferralStatus,
@@ -68,6 +70,7 @@ describe('channelEventSchema', () => {
       platformStatus: 'APPROVED',
       platformEvent: 'referral.status_changed',
     },
+    { ...common, type: 'referral.submitted', referral },
   ];
 
   it.each(events.map((event) => [event.type, event] as const))('accepts %s', (_, event) => {
@@ -158,5 +161,32 @@ describe('referral transitions', () => {
       expect(REFERRAL_TRANSITIONS[terminal]).toEqual([]);
     }
     for (const status of REFERRAL_STATUSES) expect(canTransitionReferral(status, status)).toBe(false);
+  });
+});
+
+describe('referral actions', () => {
+  it('each lifecycle call moves to a state some other state may move to', () => {
+    for (const [action, target] of Object.entries(REFERRAL_ACTIONS)) {
+      const from = REFERRAL_STATUSES.filter((status) => canTransitionReferral(status, target));
+      expect(from.length, action).toBeGreaterThan(0);
+    }
+    expect(REFERRAL_ACTIONS).toEqual({
+      accept: 'accepted',
+      decline: 'declined',
+      markWon: 'won',
+      markLost: 'lost',
+      cancel: 'cancelled',
+      resubmit: 'submitted',
+    });
+  });
+
+  it('names the final states', () => {
+    expect(REFERRAL_STATUSES.filter(isFinalReferralStatus)).toEqual([
+      'won',
+      'lost',
+      'declined',
+      'expired',
+      'cancelled',
+    ]);
   });
 });

@@ -48,14 +48,28 @@ export const licence: LicenceState = {
 };
 
 export const referral: Referral = {
-  id: 'ref_1',
   partner: 'bizconf',
+  id: 'ref_1',
   direction: 'outbound',
+  name: '北京示例 – 20 seats',
+  status: 'submitted',
+  platformStatus: 'Submitted',
   customer: { legalName: '北京示例有限公司', country: 'CN' },
-  contacts: [{ firstName: '芳', lastName: '王', email: 'wang.fang@example.cn', mobile: '+8613900000000' }],
+  contacts: [{ firstName: '芳', lastName: '王', email: 'wang.fang@example.cn', phone: '+8613900000000' }],
   products: [{ code: 'meetings-pro', quantity: 20 }],
   estimatedValue: { amountMinor: 1_000_000, currency: 'CNY' },
   expectedCloseDate: '2025-06-30',
-  status: 'submitted',
-  createdAt: '2025-03-31T01:30:00Z',
+  submittedOn: '2025-03-31',
+  externalRefs: { createReferenceId: 'cr-1' },
+};
+
+/** A referral as a user would submit it. */
+export const referralInput = {
+  name: '  北京示例 – 20 seats ',
+  customer: { legalName: '北京示例有限公司', country: 'cn', industry: 'software', employeeCount: '51-250' },
+  contacts: [{ firstName: '芳', lastName: '王', email: 'wang.fang@example.cn', mobile: '+86 139 0000 0000' }],
+  products: [{ code: 'meetings-pro', quantity: 20 }],
+  estimatedValue: { amountMinor: 1_000_000, currency: 'cny' },
+  expectedCloseDate: '2025-06-30',
+  notes: 'First line\nsecond line',
 };

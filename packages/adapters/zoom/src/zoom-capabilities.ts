@@ -1,8 +1,10 @@
-import type { Capabilities } from '@channelkit/types';
+import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 
 /**
- * What the Zoom adapter supports. Zoom's Master Account API has no suspend or resume call for a
- * sub-account, and deal registration is not covered yet. Webhooks: account events (`client.webhooks`).
+ * What the Zoom adapter supports in Master Account mode (`zoom()`). Zoom's Master Account API has no suspend or
+ * resume call for a sub-account and no order preview; deal registrations are part of the Partner Commerce API, so
+ * referrals are in `zoomCommerce()` (`ZOOM_COMMERCE_CAPABILITIES`). Webhooks: account events
+ * (`client.webhooks`).
  */
 export const ZOOM_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -13,7 +15,7 @@ export const ZOOM_CAPABILITIES: Capabilities = Object.freeze({
     resume: false,
     close: true,
   }),
-  licences: Object.freeze({ get: true, set: true }),
-  referrals: Object.freeze({ outbound: false, inbound: false }),
+  licences: Object.freeze({ get: true, set: true, preview: false }),
+  referrals: NO_REFERRAL_CAPABILITIES,
   webhooks: true,
 });

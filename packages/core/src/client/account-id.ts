@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const ID_HINT = 'pass the `id` of an account exactly as provision, get or list returned it';
+const REFERRAL_HINT = 'pass the `id` of a referral exactly as submit, get or list returned it';
 
 // Characters that would change or smuggle a request path if an id became one of its segments: separators and the
 // query/fragment/percent delimiters, whitespace, control and invisible formatting characters (zero-width, bidi
@@ -12,22 +13,34 @@ function codePointOf(character: string): string {
   return `U+${point.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Why `id` cannot be a path segment, or `undefined` when it can. */
-function problemOf(id: string): string | undefined {
+/** Why `id` cannot be a path segment, or `undefined` when it can; `hint` says where valid ids come from. */
+function problemOf(id: string, hint: string): string | undefined {
   if (id === '.' || id === '..') {
-    return `must not be "${id}": a dot segment would turn the request into one for another path; ${ID_HINT}`;
+    return `must not be "${id}": a dot segment would turn the request into one for another path; ${hint}`;
   }
   if (id.toLowerCase() === 'me') {
-    return `must not be "${id}": platforms such as Zoom read "me" as the caller's own (master) account; ${ID_HINT}`;
+    return `must not be "${id}": platforms such as Zoom read "me" as the caller's own (master) account; ${hint}`;
   }
   const forbidden = FORBIDDEN.exec(id)?.[0];
   if (forbidden === undefined) return undefined;
   if ('/\\?#%'.includes(forbidden)) {
-    return `must not contain "${forbidden}", which would change the request path; ${ID_HINT}`;
+    return `must not contain "${forbidden}", which would change the request path; ${hint}`;
   }
   if (/\s|\p{Z}/u.test(forbidden))
-    return `must not contain whitespace (found ${codePointOf(forbidden)}); ${ID_HINT}`;
-  return `must not contain control or invisible formatting characters (found ${codePointOf(forbidden)}); ${ID_HINT}`;
+    return `must not contain whitespace (found ${codePointOf(forbidden)}); ${hint}`;
+  return `must not contain control or invisible formatting characters (found ${codePointOf(forbidden)}); ${hint}`;
+}
+
+/** A schema for ids that become path segments, with messages that say where valid ids come from. */
+function pathIdSchema(hint: string) {
+  return z
+    .string({ error: `must be a string: ${hint}` })
+    .min(1, `must not be empty: ${hint}`)
+    .max(128, 'must be at most 128 characters')
+    .superRefine((id, context) => {
+      const problem = problemOf(id, hint);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: problem, input: id });
+    });
 }
 
 /**
@@ -38,11 +51,12 @@ function problemOf(id: string): string | undefined {
  * @example
  * const createdAccount = z.object({ id: accountIdSchema, owner_email: z.string() });
  */
-export const accountIdSchema = z
-  .string({ error: `must be a string: ${ID_HINT}` })
-  .min(1, `must not be empty: ${ID_HINT}`)
-  .max(128, 'must be at most 128 characters')
-  .superRefine((id, context) => {
-    const problem = problemOf(id);
-    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem, input: id });
-  });
+export const accountIdSchema = pathIdSchema(ID_HINT);
+
+/**
+ * A platform-scoped referral id (Zoom: a deal registration number), held to the same rules as
+ * {@link accountIdSchema} because adapters put it in URL paths too.
+ * @example
+ * const created = z.object({ deal_reg_number: referralIdSchema });
+ */
+export const referralIdSchema = pathIdSchema(REFERRAL_HINT);

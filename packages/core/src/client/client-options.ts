@@ -60,7 +60,8 @@ export interface ClientOptions {
 /** Options accepted by every client call. */
 export interface RequestOptions {
   /**
-   * Makes a write safe to repeat (`provision`, `licences.set`, `suspend`, `resume`, `close`). Pass your own stable key
+   * Makes a write safe to repeat (`provision`, `licences.set`, `suspend`, `resume`, `close`, and the referral writes:
+   * `submit`, `update` and the lifecycle calls). Pass your own stable key
    * (e.g. your CRM id plus the action): repeated with the same input it returns the first call's result without
    * writing again, and reused with another input it is refused with `IdempotencyKeyReuseError`, before anything is
    * sent; the client's idempotency store remembers keys for `idempotency.ttlMs` (24 hours by default; across process

@@ -15,6 +15,7 @@ import type { ClientEventListener, ClientEventName } from './client-events';
 import type { ClientOptions } from './client-options';
 import { createLicencesResource, type LicencesResource } from './licences-resource';
 import { OperationRunner } from './operation-runner';
+import { createReferralsResource, type ReferralsResource } from './referrals-resource';
 
 /** The one typed interface to a partner platform, returned by {@link createClient}. */
 export interface ChannelClient {
@@ -28,6 +29,11 @@ export interface ChannelClient {
   readonly accounts: AccountsResource;
   /** Licence (seat) counts. */
   readonly licences: LicencesResource;
+  /**
+   * Referrals: deals you register with the platform and leads it hands you. Operations the platform lacks throw
+   * `UnsupportedOperationError` (see `capabilities.referrals`).
+   */
+  readonly referrals: ReferralsResource;
   /** The platform's webhooks: verify deliveries, or serve them with a Node handler that emits typed events. */
   readonly webhooks: WebhooksResource;
   /** Subscribes to a domain event (`account.provisioned`, `licence.changed`, ...) or a transport event (`retry`, ...). */
@@ -64,6 +70,7 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
   const namespace = [adapter.partner, adapter.idempotencyScope ?? ''].map(encodeURIComponent).join(':');
   const run = new OperationRunner({
     partner: adapter.partner,
+    capabilities: adapter.capabilities,
     transport,
     logger,
     emitter,
@@ -78,6 +85,7 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
     customerPolicy: adapter.customerPolicy,
     accounts: createAccountsResource(adapter, run),
     licences: createLicencesResource(adapter, run),
+    referrals: createReferralsResource(adapter, run),
     webhooks: createWebhooksResource({
       partner: adapter.partner,
       verifier: adapter.webhooks,

@@ -1,7 +1,9 @@
 import {
   type LicenceChange,
+  type LicencePreview,
   type LicenceState,
   licenceChangeSchema,
+  licencePreviewSchema,
   licenceStateSchema,
 } from '@channelkit/types';
 import type { PartnerAdapter } from '../port/adapter-port';
@@ -58,6 +60,20 @@ export interface LicencesResource {
    * const report = await client.licences.apply(plan, { store, concurrency: 8, onProgress: (p) => console.log(p.done, p.total) });
    */
   apply(plan: LicencePlan, options?: LicenceApplyOptions): Promise<LicenceApplyReport>;
+  /**
+   * Asks the platform what `change` would do, without making it: plan and seats before and after, whether the
+   * platform would accept it (and its reasons if not), and the platform's own figures of what it costs. Only on
+   * platforms that can preview (`capabilities.licences.preview`; Zoom Partner Commerce); elsewhere it throws
+   * `UnsupportedOperationError`. Nothing changes on the platform, and no event is emitted.
+   * @example
+   * const preview = await client.licences.preview(account.id, { seats: 40 });
+   * if (!preview.accepted) console.log(preview.refusals);
+   */
+  preview(
+    accountId: string,
+    change: LicenceChange,
+    options?: Omit<RequestOptions, 'idempotencyKey'>,
+  ): Promise<LicencePreview>;
 }
 
 /** Builds `client.licences` over an adapter. */
@@ -69,7 +85,7 @@ export function createLicencesResource(adapter: PartnerAdapter, run: OperationRu
     signal: call.signal,
     timeoutMs: call.timeoutMs,
   });
-  const previewMethod = (licences as { preview?: unknown }).preview;
+  const previewMethod = capabilities.licences.preview ? licences.preview : undefined;
   const target: PlatformTarget = {
     partner: adapter.partner,
     scope: adapter.idempotencyScope,
@@ -98,11 +114,16 @@ export function createLicencesResource(adapter: PartnerAdapter, run: OperationRu
         (current, key) => run.emit('licence.changed', key, { accountId, previous: call.previous, current }),
       );
     },
+    // The platform's figures go into the plan as the client's own `licences.preview` returns them: validated.
     preview:
-      typeof previewMethod === 'function'
-        ? (accountId, change, call) =>
-            Promise.resolve(previewMethod.call(licences, accountId, change, run.context(callOptions(call))))
-        : undefined,
+      previewMethod === undefined
+        ? undefined
+        : async (accountId, change, call) =>
+            run.output(
+              licencePreviewSchema,
+              await previewMethod.call(licences, accountId, change, run.context(callOptions(call))),
+              'licences.preview',
+            ),
     completed(runId, fields) {
       run.emit('sync.completed', `${fields.planHash}:${runId}`, fields);
     },
@@ -141,6 +162,18 @@ export function createLicencesResource(adapter: PartnerAdapter, run: OperationRu
     apply(plan, options = {}) {
       defaultStore ??= createMemoryStateStore();
       return applyLicencePlan(targets, plan, options, defaultStore);
+    },
+
+    async preview(accountId, change, options) {
+      const method = run.require(licences.preview, capabilities.licences.preview, 'licences.preview');
+      const id = run.argument(accountIdSchema, accountId, 'accountId', 'licences.preview');
+      const parsed = run.input(licenceChangeSchema, change, 'licence change');
+      const context = run.context(options);
+      return run.output(
+        licencePreviewSchema,
+        await method.call(licences, id, parsed, context),
+        'licences.preview',
+      );
     },
   };
   registerTarget(resource, target);

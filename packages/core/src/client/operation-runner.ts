@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChannelEventOf, ChannelEventType, PartnerId } from '@channelkit/types';
+import type { Capabilities, ChannelEventOf, ChannelEventType, PartnerId } from '@channelkit/types';
 import type EventEmitter from 'eventemitter3';
 import type { z } from 'zod';
 import { PartiallyAppliedError, type PartialProgress } from '../errors/partially-applied-error';
@@ -34,6 +34,8 @@ export interface WriteSpec<Schema extends z.ZodType> {
 /** Everything the runner is built with. */
 export interface OperationRunnerSettings {
   partner: PartnerId;
+  /** The adapter's capabilities, carried by every `UnsupportedOperationError` as data. */
+  capabilities: Capabilities;
   transport: HttpTransport;
   logger: Logger;
   emitter: EventEmitter;
@@ -103,7 +105,8 @@ export class OperationRunner {
   /** Returns the adapter method, or throws `UnsupportedOperationError` when the platform lacks it. */
   require<Method>(method: Method | undefined, supported: boolean, operation: string): Method {
     if (method === undefined || !supported) {
-      throw new UnsupportedOperationError({ platform: this.#settings.partner, operation });
+      const { partner, capabilities } = this.#settings;
+      throw new UnsupportedOperationError({ platform: partner, operation, capabilities });
     }
     return method;
   }
@@ -217,6 +220,11 @@ export class OperationRunner {
       platform: this.#settings.partner,
       operation: `${spec.operation} (the result stored under its idempotency key)`,
     });
+  }
+
+  /** Refuses input that passed its schema but breaks a rule of the call, naming the field. */
+  refuse(message: string, issues: { path: string; message: string }[]): never {
+    return this.#refuse(message, issues);
   }
 
   #refuse(message: string, issues: { path: string; message: string }[]): never {

@@ -20,6 +20,7 @@ export type ChannelErrorCode =
   | 'validation_failed'
   | 'response_validation_failed'
   | 'unsupported_operation'
+  | 'referral_transition_refused'
   | 'webhook_verification_failed'
   | 'sync_conflict'
   | 'configuration_error'

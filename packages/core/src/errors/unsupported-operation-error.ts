@@ -1,3 +1,4 @@
+import type { Capabilities } from '@channelkit/types';
 import { ChannelError, type ChannelErrorCode } from './channel-error';
 
 /** Options of {@link UnsupportedOperationError}. */
@@ -6,9 +7,18 @@ export interface UnsupportedOperationErrorOptions {
   platform: string;
   /** The operation asked for, e.g. `accounts.suspend`. */
   operation: string;
+  /** What the platform's adapter does support, when known: the client passes its `capabilities`. */
+  capabilities?: Capabilities | undefined;
 }
 
-/** The platform has no way to do this operation. Check `client.capabilities` before calling. */
+/**
+ * The platform has no way to do this operation; nothing was sent. `capabilities` says, as data, what the adapter
+ * supports instead. Check `client.capabilities` before calling.
+ * @example
+ * if (isChannelError(error) && error.code === 'unsupported_operation') {
+ *   console.log((error as UnsupportedOperationError).capabilities?.referrals);
+ * }
+ */
 export class UnsupportedOperationError extends ChannelError {
   override readonly name: string = 'UnsupportedOperationError';
   override readonly code: ChannelErrorCode = 'unsupported_operation';
@@ -16,6 +26,8 @@ export class UnsupportedOperationError extends ChannelError {
   readonly platform: string;
   /** The operation asked for. */
   readonly operation: string;
+  /** What the platform's adapter supports, as data (the client's `capabilities`), when known. */
+  readonly capabilities: Capabilities | undefined;
 
   /** Creates the error. */
   constructor(options: UnsupportedOperationErrorOptions) {
@@ -24,5 +36,6 @@ export class UnsupportedOperationError extends ChannelError {
     );
     this.platform = options.platform;
     this.operation = options.operation;
+    this.capabilities = options.capabilities;
   }
 }

@@ -103,7 +103,13 @@ function cursorKey(cursor: unknown): unknown {
 
 /**
  * A paginator over whatever `pages` yields, one page at a time; `paginate` and the client (which validates each
- * listed item) both build on it, so iteration and `collect` behave the same everywhere.
+ * listed item) both build on it, so iteration and `collect` behave the same everywhere. Adapters use it to map or
+ * filter the pages of a bounded `paginate` walk (a filtered page may be empty) without a second set of bounds.
+ * @example
+ * const raw = paginate(fetchPage, { ...context.pagination, signal: context.signal });
+ * return paginatorOf(async function* () {
+ *   for await (const page of raw.pages()) yield page.filter((item) => item.active).map(toDomain);
+ * });
  */
 export function paginatorOf<TItem>(pages: () => AsyncIterable<readonly TItem[]>): Paginator<TItem> {
   async function* items(): AsyncGenerator<TItem> {

@@ -3,10 +3,17 @@ import type {
   CustomerPolicy,
   EnterpriseAccount,
   LicenceChange,
+  LicencePreview,
   LicenceState,
   ListAccountsQuery,
+  ListReferralsQuery,
   PartnerId,
   ProvisionAccountInput,
+  Referral,
+  ReferralAction,
+  ReferralInput,
+  ReferralPatch,
+  ReferralStatus,
 } from '@channelkit/types';
 import type { PartialProgress } from '../errors/partially-applied-error';
 import type { Logger } from '../logging/logger';
@@ -87,6 +94,50 @@ export interface LicencesPort {
    * are assigned) after a fresh read and before any write.
    */
   set(accountId: string, change: LicenceChange, context: OperationContext): Promise<LicenceState>;
+  /**
+   * Asks the platform what `change` would do, with its own figures, without making it (Zoom Partner Commerce:
+   * `POST /commerce/order/preview`). Optional: implement it only where the platform can preview, and declare
+   * `capabilities.licences.preview`. A change the platform would refuse is a preview with `accepted: false` and its
+   * reasons in `refusals`, not an error.
+   */
+  preview?(accountId: string, change: LicenceChange, context: OperationContext): Promise<LicencePreview>;
+}
+
+/** A lifecycle move the client has checked against `REFERRAL_TRANSITIONS`, as the adapter receives it. */
+export interface ReferralTransition {
+  /** The call, e.g. `resubmit`. */
+  action: ReferralAction;
+  /** The state it moves the referral to, e.g. `submitted`. */
+  to: ReferralStatus;
+  /** Why, when the caller said. */
+  reason?: string | undefined;
+  /** Changes to send with the move (`resubmit` only), validated. */
+  patch?: ReferralPatch | undefined;
+}
+
+/**
+ * Referral operations. Optional as a whole (`PartnerAdapter.referrals`) and per operation; declare each supported
+ * one in `capabilities.referrals`. The client validates every input, reads the current referral (with `get`) before
+ * `update` and `transition`, refuses a move `REFERRAL_TRANSITIONS` does not allow before calling the adapter, and
+ * validates every referral returned.
+ */
+export interface ReferralsPort {
+  /**
+   * Submits a referral (registers a deal); a retry with the same idempotency key, or after an ambiguous failure,
+   * never registers a second one.
+   */
+  submit?(input: ReferralInput, context: OperationContext): Promise<Referral>;
+  /** Reads one referral by its partner-scoped id. */
+  get(referralId: string, context: OperationContext): Promise<Referral>;
+  /** Lists referrals page by page, in constant memory, every walk bounded by `context.pagination`. */
+  list(query: ListReferralsQuery, context: OperationContext): Paginator<Referral>;
+  /**
+   * Changes an open referral's details. `current` is the referral as the client just read it (so the adapter can
+   * send the difference, e.g. products to add and to remove).
+   */
+  update?(current: Referral, patch: ReferralPatch, context: OperationContext): Promise<Referral>;
+  /** Moves a referral along its lifecycle; the move is already checked. `current` is as the client just read it. */
+  transition?(current: Referral, move: ReferralTransition, context: OperationContext): Promise<Referral>;
 }
 
 /**
@@ -122,6 +173,8 @@ export interface PartnerAdapter {
   readonly accounts: AccountsPort;
   /** Licence operations. */
   readonly licences: LicencesPort;
+  /** Referral operations, on platforms that have referrals (see `capabilities.referrals`). */
+  readonly referrals?: ReferralsPort | undefined;
   /** The platform's webhook scheme (signature, challenge, event mapping); absent when it sends no webhooks. */
   readonly webhooks?: WebhookVerifier | undefined;
 }

@@ -66,7 +66,8 @@ export function brokenSeatRules(
   const target = change.seats;
   const name = `${state.partner} account ${state.accountId}`;
 
-  if (!(rules?.allowBelowAssigned ?? false) && target < assigned) {
+  // A platform that does not report assigned seats (Zoom Partner Commerce) refuses such a change itself.
+  if (!(rules?.allowBelowAssigned ?? false) && assigned !== undefined && target < assigned) {
     broken.push({
       rule: 'below_assigned',
       reason:

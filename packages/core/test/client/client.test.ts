@@ -11,7 +11,11 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '@channelkit/core';
-import type { EnterpriseAccount, ProvisionAccountInput } from '@channelkit/types';
+import {
+  type EnterpriseAccount,
+  NO_REFERRAL_CAPABILITIES,
+  type ProvisionAccountInput,
+} from '@channelkit/types';
 import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -58,8 +62,8 @@ const testAdapter: PartnerAdapter = {
       resume: false,
       close: false,
     },
-    licences: { get: false, set: false },
-    referrals: { outbound: false, inbound: false },
+    licences: { get: false, set: false, preview: false },
+    referrals: NO_REFERRAL_CAPABILITIES,
     webhooks: false,
   },
   createTransport: (settings) =>

@@ -7,7 +7,14 @@ import {
   type PartnerAdapter,
   paginate,
 } from '@channelkit/core';
-import type { EnterpriseAccount, LicenceState, ProvisionAccountInput } from '@channelkit/types';
+import type {
+  EnterpriseAccount,
+  LicenceState,
+  ProvisionAccountInput,
+  Referral,
+  ReferralInput,
+  ReferralStatus,
+} from '@channelkit/types';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -45,9 +52,21 @@ interface WireAccount {
   created: string;
 }
 
+interface WireReferral {
+  id: string;
+  name: string;
+  customer: string;
+  state: ReferralStatus;
+  products: { code: string; qty: number }[];
+  reason?: string;
+}
+
 /** The platform's state, and switches to make it misbehave. */
 export interface TestPlatform {
   accounts: Map<string, WireAccount>;
+  referrals: Map<string, WireReferral>;
+  /** Answer `GET /referrals/{id}` with this body instead of the referral (e.g. a malformed one). */
+  referralAnswer: unknown;
   /** Answer `PUT .../seats` with this status instead of applying it, while it is set. */
   failSeatsWith: number | undefined;
   /** Answer reads of seats (`GET .../seats`) with this status while it is set. */
@@ -60,6 +79,8 @@ export interface TestPlatform {
 export function startPlatform(): TestPlatform {
   const platform: TestPlatform = {
     accounts: new Map(),
+    referrals: new Map(),
+    referralAnswer: undefined,
     failSeatsWith: undefined,
     failSeatReadsWith: undefined,
     createAnswer: undefined,
@@ -105,6 +126,50 @@ export function startPlatform(): TestPlatform {
       const account = find(params.id);
       return account ? HttpResponse.json({ seats: account.seats ?? 0, used: 0 }) : missing();
     }),
+    http.post(`${baseURL}/accounts/:id/seats/preview`, async ({ params, request }) => {
+      const account = find(params.id);
+      if (!account) return missing();
+      const { seats } = (await request.json()) as { seats: number };
+      const refusals = seats > 500 ? ['at most 500 seats per account'] : [];
+      return HttpResponse.json({
+        before: account.seats ?? 0,
+        after: seats,
+        refusals,
+        mrr_delta_cents: (seats - (account.seats ?? 0)) * 1_000,
+      });
+    }),
+    http.post(`${baseURL}/referrals`, async ({ request }) => {
+      const body = (await request.json()) as {
+        name: string;
+        customer: string;
+        products: WireReferral['products'];
+      };
+      const id = `r-${platform.referrals.size + 1}`;
+      const referral: WireReferral = {
+        id,
+        name: body.name,
+        customer: body.customer,
+        state: 'submitted',
+        products: body.products,
+      };
+      platform.referrals.set(id, referral);
+      return HttpResponse.json(referral, { status: 201 });
+    }),
+    http.get(`${baseURL}/referrals`, () => HttpResponse.json({ items: [...platform.referrals.values()] })),
+    http.get(`${baseURL}/referrals/:id`, ({ params }) => {
+      const referral = platform.referrals.get(String(params.id));
+      if (!referral) return HttpResponse.json({ message: 'no such referral' }, { status: 404 });
+      return HttpResponse.json(platform.referralAnswer ?? referral);
+    }),
+    http.patch(`${baseURL}/referrals/:id`, async ({ params, request }) => {
+      const referral = platform.referrals.get(String(params.id));
+      if (!referral) return HttpResponse.json({ message: 'no such referral' }, { status: 404 });
+      const body = (await request.json()) as Partial<
+        Pick<WireReferral, 'name' | 'products' | 'state' | 'reason'>
+      >;
+      Object.assign(referral, body);
+      return HttpResponse.json(referral);
+    }),
     http.put(`${baseURL}/accounts/:id/seats`, async ({ params, request }) => {
       if (platform.failSeatsWith) return new HttpResponse(null, { status: platform.failSeatsWith });
       const account = find(params.id);
@@ -130,13 +195,29 @@ function toAccount(wire: WireAccount): EnterpriseAccount {
 
 function send<T>(
   context: OperationContext,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ) {
   return context.transport
     .request<T>({ method, path, body, signal: context.signal, timeoutMs: context.timeoutMs })
     .then((response) => response.data);
+}
+
+function toReferral(wire: WireReferral): Referral {
+  return {
+    partner: 'umeet',
+    id: wire.id,
+    direction: 'outbound',
+    name: wire.name,
+    status: wire.state,
+    platformStatus: wire.state.toUpperCase(),
+    ...(wire.reason === undefined ? {} : { reason: wire.reason }),
+    customer: { legalName: wire.customer },
+    contacts: [],
+    products: wire.products.map((product) => ({ code: product.code, quantity: product.qty })),
+    externalRefs: {},
+  };
 }
 
 async function setSeats(accountId: string, seats: number, context: OperationContext): Promise<LicenceState> {
@@ -166,6 +247,7 @@ export interface AdapterCalls {
 /** The adapter for the test platform; `scope` is its idempotency scope (like a Zoom master account id). */
 export function testAdapter(scope?: string): PartnerAdapter & { calls: AdapterCalls } {
   const calls: AdapterCalls = { resumes: [], keys: [] };
+  const referralPath = (id: string) => `/referrals/${encodeURIComponent(id)}`;
   const status = (change: 'suspend' | 'resume') => async (accountId: string, context: OperationContext) => {
     calls.keys.push(context.idempotencyKey);
     return toAccount(
@@ -185,8 +267,20 @@ export function testAdapter(scope?: string): PartnerAdapter & { calls: AdapterCa
         resume: true,
         close: true,
       },
-      licences: { get: true, set: true },
-      referrals: { outbound: false, inbound: false },
+      licences: { get: true, set: true, preview: true },
+      referrals: {
+        outbound: true,
+        inbound: true,
+        get: true,
+        list: true,
+        update: true,
+        accept: true,
+        decline: true,
+        markWon: true,
+        markLost: true,
+        cancel: true,
+        resubmit: true,
+      },
       webhooks: false,
     },
     createTransport: (settings) => createHttpTransport({ ...settings, baseURL, platform: 'umeet' }),
@@ -264,6 +358,70 @@ export function testAdapter(scope?: string): PartnerAdapter & { calls: AdapterCa
       async set(accountId, change, context) {
         calls.keys.push(context.idempotencyKey);
         return setSeats(accountId, change.seats, context);
+      },
+      async preview(accountId, change, context) {
+        const read = await send<{
+          before: number;
+          after: number;
+          refusals: string[];
+          mrr_delta_cents: number;
+        }>(context, 'POST', `/accounts/${encodeURIComponent(accountId)}/seats/preview`, {
+          seats: change.seats,
+        });
+        return {
+          accountId,
+          partner: 'umeet',
+          change,
+          before: { plan: 'flex', seats: read.before },
+          after: { plan: 'flex', seats: read.after },
+          accepted: read.refusals.length === 0,
+          refusals: read.refusals,
+          charges: { monthlyRecurring: { amountMinor: read.mrr_delta_cents, currency: 'CNY' } },
+        };
+      },
+    },
+    referrals: {
+      async submit(input: ReferralInput, context) {
+        calls.keys.push(context.idempotencyKey);
+        const wire = await send<WireReferral>(context, 'POST', '/referrals', {
+          name: input.name,
+          customer: input.customer.legalName,
+          products: input.products.map((product) => ({ code: product.code, qty: product.quantity })),
+        });
+        return {
+          ...toReferral(wire),
+          ...(input.externalId === undefined ? {} : { externalId: input.externalId }),
+        };
+      },
+      async get(referralId, context) {
+        return toReferral(await send<WireReferral>(context, 'GET', referralPath(referralId)));
+      },
+      list(query, context) {
+        return paginate<Referral, number>(
+          async () => {
+            const page = await send<{ items: WireReferral[] }>(context, 'GET', '/referrals');
+            const items = page.items
+              .map(toReferral)
+              .filter((r) => query.status === undefined || r.status === query.status);
+            return { items, next: undefined };
+          },
+          { signal: context.signal, ...context.pagination },
+        );
+      },
+      async update(current, patch, context) {
+        calls.keys.push(context.idempotencyKey);
+        const body: Record<string, unknown> = {};
+        if (patch.name !== undefined) body.name = patch.name;
+        if (patch.products !== undefined)
+          body.products = patch.products.map((p) => ({ code: p.code, qty: p.quantity }));
+        return toReferral(await send<WireReferral>(context, 'PATCH', referralPath(current.id), body));
+      },
+      async transition(current, move, context) {
+        calls.keys.push(context.idempotencyKey);
+        const body: Record<string, unknown> = { state: move.to };
+        if (move.reason !== undefined) body.reason = move.reason;
+        if (move.patch?.name !== undefined) body.name = move.patch.name;
+        return toReferral(await send<WireReferral>(context, 'PATCH', referralPath(current.id), body));
       },
     },
   };

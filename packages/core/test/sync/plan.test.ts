@@ -231,8 +231,14 @@ describe('licences.plan', () => {
         preview: async (accountId, change) => {
           previewed.push(accountId);
           return {
-            amountDue: { amountMinor: (change.seats - 10) * 1500, currency: 'CNY' },
-            effective: '2026-04-01',
+            accountId,
+            partner: 'umeet',
+            change,
+            before: { plan: 'standard', seats: 10 },
+            after: { plan: 'standard', seats: change.seats },
+            accepted: true,
+            refusals: [],
+            charges: { monthlyRecurring: { amountMinor: (change.seats - 10) * 1500, currency: 'CNY' } },
           };
         },
       }),
@@ -241,9 +247,10 @@ describe('licences.plan', () => {
       { accountId: 'a', seats: 12 },
       { accountId: 'b', seats: 4 },
     ]);
-    expect(plan.actions[0]?.preview).toEqual({
-      amountDue: { amountMinor: 3000, currency: 'CNY' },
-      effective: '2026-04-01',
+    expect(plan.actions[0]?.preview).toMatchObject({
+      accepted: true,
+      after: { plan: 'standard', seats: 12 },
+      charges: { monthlyRecurring: { amountMinor: 3000, currency: 'CNY' } },
     });
     expect(plan.actions[1]?.preview).toBeUndefined();
     expect(previewed).toEqual(['a']); // a noop needs no preview
@@ -255,7 +262,10 @@ describe('licences.plan', () => {
     const adapter = seatAdapter();
     const client = seatClient(
       {},
-      { ...adapter, capabilities: { ...adapter.capabilities, licences: { get: false, set: false } } },
+      {
+        ...adapter,
+        capabilities: { ...adapter.capabilities, licences: { get: false, set: false, preview: false } },
+      },
     );
     await expect(client.licences.plan([{ accountId: 'a', seats: 1 }])).rejects.toThrow(
       UnsupportedOperationError,

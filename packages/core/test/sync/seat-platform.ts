@@ -6,7 +6,12 @@ import {
   type PartnerAdapter,
   type SeatRules,
 } from '@channelkit/core';
-import type { CommitmentKind, LicenceState } from '@channelkit/types';
+import {
+  type CommitmentKind,
+  type LicencePreview,
+  type LicenceState,
+  NO_REFERRAL_CAPABILITIES,
+} from '@channelkit/types';
 import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -171,8 +176,8 @@ export function seatAdapter(
     ...(options.seatRules === undefined ? {} : { seatRules: options.seatRules }),
     capabilities: {
       accounts: { provision: false, get: true, list: false, suspend: false, resume: false, close: false },
-      licences: { get: true, set: true },
-      referrals: { outbound: false, inbound: false },
+      licences: { get: true, set: true, preview: options.preview !== undefined },
+      referrals: NO_REFERRAL_CAPABILITIES,
       webhooks: false,
     },
     createTransport: (settings) =>
@@ -207,7 +212,7 @@ export type LicencesPreview = (
   accountId: string,
   change: { seats: number; plan?: string | undefined },
   context: OperationContext,
-) => Promise<unknown>;
+) => Promise<LicencePreview>;
 
 /** A client over the seat platform, with fast retries. */
 export function seatClient(options: ClientOptions = {}, adapter: PartnerAdapter = seatAdapter()) {

@@ -1,9 +1,10 @@
 import type { PartnerAdapter } from '@channelkit/core';
-import type { PartnerId, ProvisionAccountInput } from '@channelkit/types';
+import type { PartnerId, ProvisionAccountInput, ReferralInput, ReferralStatus } from '@channelkit/types';
 import type { Sandbox } from '../create-sandbox';
 import type { FaultRule } from '../faults/fault-rule';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { SandboxPlatform } from '../platform/sandbox-platform';
+import type { RequestRecord } from '../request-record';
 import type { SandboxOptions } from '../sandbox-options';
 
 /** Matches one kind of request in fault rules: a method and a path. */
@@ -49,6 +50,38 @@ export interface PlatformConformanceProfile<Connection = unknown> {
   customer(n: number, seats?: number): ProvisionAccountInput;
   /** Makes `count` licences of an account assigned, as the platform's users would. */
   assignSeats(sandbox: Sandbox, accountId: string, count: number): void;
+  /**
+   * Whether a recorded request changes state, for the tests that check nothing was written. Default: every request
+   * but a `GET`, a token request (category `oauth`) and the profile's `readOnlyRequests`. A platform that reads through `POST` (form or envelope APIs)
+   * says which requests write, e.g. by their rate-limit category.
+   */
+  readonly isWrite?: ((request: RequestRecord) => boolean) | undefined;
+  /**
+   * Whether `licences.get` reports `seats.assigned`. @default true. Zoom Partner Commerce does not; there the suite
+   * checks that it is left out, and that the platform's own refusal of fewer seats than `assignSeats` made comes back
+   * as a `ValidationError` on `seats` before any write.
+   */
+  readonly reportsAssignedSeats?: boolean;
+  /**
+   * Requests that use a write method but only read (Zoom Partner Commerce: `POST /commerce/catalog` and
+   * `POST /commerce/order/preview`): the suite's "nothing was written" checks ignore them.
+   */
+  readonly readOnlyRequests?: readonly RequestMatcher[];
+  /** How the suite exercises referrals, on platforms whose adapter submits them (`capabilities.referrals.outbound`). */
+  readonly referrals?: ReferralConformanceProfile;
+}
+
+/** What the conformance suite needs to exercise a platform's referrals. */
+export interface ReferralConformanceProfile {
+  /** A valid referral of this platform; `n` makes the opportunity and the customer unique. */
+  input(n: number): ReferralInput;
+  /** The request that submits a referral (target of the ambiguous-failure test). */
+  readonly submitRequest: RequestMatcher;
+  /**
+   * Moves a referral to a unified state as only the platform can (its reviewers approving, returning or denying a
+   * deal registration, a lead expiring...), through the sandbox's controls.
+   */
+  review(sandbox: Sandbox, referralId: string, to: ReferralStatus): void;
 }
 
 /** One adapter run through the conformance suite. */

@@ -1,4 +1,5 @@
 import { empty, isRecord, json, readJsonObject } from '../internal/json';
+import { matchCommerceRoute } from '../zoom-commerce/commerce-routes';
 import type { ZoomPlanType } from './zoom-controls';
 import {
   accountNotFound,
@@ -69,13 +70,25 @@ const ROUTES: readonly ZoomRoute[] = [
   route('GET', '/accounts/{}/plans/usage', 'heavy', withPlanAccount(getUsage)),
 ];
 
-/** Every endpoint the in-memory Zoom serves, as `{ method, path }` with `{}` for each path parameter. */
+/**
+ * Every Master Account, Billing and Users endpoint the in-memory Zoom serves, as `{ method, path }` with `{}` for
+ * each path parameter. The Partner Commerce endpoints are listed by `commerceEndpoints()`.
+ */
 export function zoomEndpoints(): { method: string; path: string }[] {
   return ROUTES.map(({ method, path }) => ({ method, path }));
 }
 
-/** Finds the endpoint for a method and a path relative to the API base (e.g. `/accounts/abc`). */
+/**
+ * Finds the endpoint for a method and a path relative to the API base (e.g. `/accounts/abc`); the Partner Commerce
+ * endpoints (`/commerce/...`) are served by `src/zoom-commerce`.
+ */
 export function matchZoomRoute(method: string, path: string): MatchedZoomRoute | undefined {
+  const commerce = matchCommerceRoute(method, path);
+  if (commerce)
+    return {
+      label: commerce.label,
+      run: (store, request, url) => commerce.run(store.commerce, request, url),
+    };
   for (const candidate of ROUTES) {
     if (candidate.method !== method) continue;
     const match = candidate.pattern.exec(path);

@@ -1,3 +1,4 @@
+import type { ZoomCommerceSandboxControls } from '../zoom-commerce/commerce-controls';
 /** Credentials of the sandbox's Zoom Server-to-Server OAuth app. */
 export interface ZoomSandboxCredentials {
   /** Master account id, sent as `account_id`. */
@@ -127,6 +128,8 @@ export interface ZoomSandboxUserInput {
  * the API's validation and licence rules on purpose, so tests can build any state. Returned objects are snapshots.
  */
 export interface ZoomSandboxControls {
+  /** The partner's Commerce API: end customers, orders, subscriptions and deal registrations (`/commerce/...`). */
+  readonly commerce: ZoomCommerceSandboxControls;
   /** The OAuth credentials this Zoom accepts. */
   readonly credentials: ZoomSandboxCredentials;
   /** Every sub-account ever created, in creation order, including disassociated ones. */

@@ -38,6 +38,7 @@ function createZoom(context: SandboxPlatformContext, options: ZoomSandboxOptions
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     now: context.now,
     random: context.random,
+    pendingAccountLookups: options.commerce?.pendingAccountLookups,
   });
   let tracking = 0;
 
@@ -102,6 +103,9 @@ function createZoom(context: SandboxPlatformContext, options: ZoomSandboxOptions
       ZOOM_CLIENT_SECRET: store.credentials.clientSecret,
       ZOOM_API_URL: urls.baseUrl ?? ZOOM_API_BASE_URL,
       ZOOM_OAUTH_URL: urls.oauthUrl ?? ZOOM_OAUTH_URL,
+      // zoomCommerce() reads the same credentials and its own API URL (Commerce has its own base URLs at Zoom).
+      ZOOM_COMMERCE_API_URL: urls.baseUrl ?? ZOOM_API_BASE_URL,
+      ZOOM_COMMERCE_SALES_REP: store.commerce.salesRepContactCrmNumber,
     }),
   };
 }
@@ -114,7 +118,11 @@ function createZoom(context: SandboxPlatformContext, options: ZoomSandboxOptions
  * URLs: `baseUrl` (`https://api.zoom.us/v2`) and `oauthUrl` (`https://zoom.us/oauth/token`); on the loopback server
  * `/zoom/v2` and `/zoom/oauth/token`. Rate-limit categories: Zoom's labels `light`, `medium`, `heavy` (token
  * requests are category `oauth`, never limited). Environment for `channelkit-sandbox run`: `ZOOM_ACCOUNT_ID`,
- * `ZOOM_CLIENT_ID`, `ZOOM_CLIENT_SECRET`, `ZOOM_API_URL`, `ZOOM_OAUTH_URL`.
+ * `ZOOM_CLIENT_ID`, `ZOOM_CLIENT_SECRET`, `ZOOM_API_URL`, `ZOOM_OAUTH_URL`, and for `zoomCommerce()`
+ * `ZOOM_COMMERCE_API_URL` and `ZOOM_COMMERCE_SALES_REP`.
+ *
+ * The Partner Commerce API (`/commerce/...`: end customers, catalog, orders, subscriptions, deal registrations) is
+ * served under the same base URL with the same tokens; its controls are `controls.commerce`.
  *
  * @example
  * ```ts

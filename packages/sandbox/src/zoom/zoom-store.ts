@@ -1,4 +1,5 @@
 import { type Random, randomId } from '../internal/prng';
+import { CommerceStore } from '../zoom-commerce/commerce-store';
 import type {
   ZoomPlanStatus,
   ZoomPlanType,
@@ -105,6 +106,8 @@ export class ZoomStore implements ZoomSandboxControls {
   readonly credentials: ZoomSandboxCredentials;
   readonly tokenTtlSeconds: number;
   readonly now: () => number;
+  /** The partner's Commerce API state (end customers, orders, subscriptions, deal registrations). */
+  readonly commerce: CommerceStore;
   readonly #random: Random;
   readonly #accounts = new Map<string, AccountRecord>();
   readonly #tokens = new Map<string, number>();
@@ -118,11 +121,17 @@ export class ZoomStore implements ZoomSandboxControls {
     tokenTtlSeconds: number;
     now: () => number;
     random: Random;
+    pendingAccountLookups?: number | undefined;
   }) {
     this.credentials = options.credentials;
     this.tokenTtlSeconds = options.tokenTtlSeconds;
     this.now = options.now;
     this.#random = options.random;
+    this.commerce = new CommerceStore({
+      now: options.now,
+      random: options.random,
+      pendingAccountLookups: options.pendingAccountLookups,
+    });
   }
 
   // --- tokens -------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ export const CHANNEL_EVENT_TYPES = [
   'sync.completed',
   'account.changed',
   'referral.changed',
+  'referral.submitted',
 ] as const;
 
 /** What every {@link ChannelEvent} carries. */
@@ -100,6 +101,14 @@ export interface ReferralUpdatedEvent extends ChannelEventBase {
   previousStatus?: ReferralStatus | undefined;
 }
 
+/** You submitted a referral to the platform (an outbound deal registration), through `client.referrals.submit`. */
+export interface ReferralSubmittedEvent extends ChannelEventBase {
+  /** The event type. */
+  type: 'referral.submitted';
+  /** The referral as the platform recorded it. */
+  referral: Referral;
+}
+
 /**
  * A licence sync (`client.licences.apply(plan)`) finished on a platform: the plan's hash and how its actions ended.
  * A hub applying a plan across platforms emits one per platform.
@@ -147,7 +156,8 @@ export type ChannelEvent =
   | ReferralUpdatedEvent
   | SyncCompletedEvent
   | AccountChangedEvent
-  | ReferralChangedEvent;
+  | ReferralChangedEvent
+  | ReferralSubmittedEvent;
 
 const common = {
   id: z.string().min(1, 'must not be empty'),
@@ -202,6 +212,7 @@ export const channelEventSchema = schemaFor<ChannelEvent>()(
     }),
     accountChangedEventSchema,
     referralChangedEventSchema,
+    z.object({ ...common, type: z.literal('referral.submitted'), referral: referralSchema }),
   ]),
 );
 

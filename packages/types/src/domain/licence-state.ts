@@ -19,12 +19,15 @@ export const licenceStatusSchema = oneOf(LICENCE_STATUSES);
 /** A licence subscription's state: `'active' | 'cancelled' | 'expired'`. */
 export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 
-/** Seat counts of an account; every count is a whole number, zero or more. */
+/** Seat counts of an account; every count is a whole number, zero or more. Only `purchased` is always known. */
 export interface SeatCounts {
   /** Seats paid for. */
   purchased: number;
-  /** Seats given to users. */
-  assigned: number;
+  /**
+   * Seats given to users, when the platform reports them. Zoom's Partner Commerce API does not: there the platform
+   * itself refuses a seat count below the licensed users when the change is previewed or ordered.
+   */
+  assigned?: number | undefined;
   /** The most seats the plan or reseller agreement allows, when the platform has such a limit. */
   cap?: number | undefined;
   /** Seats ordered but not yet effective (e.g. waiting for payment or the next term), when the platform reports them. */
@@ -47,7 +50,7 @@ export interface LicenceState {
   partner: PartnerId;
   /** The platform's plan code, e.g. `'business_yearly'`. */
   plan: string;
-  /** Seat counts: `purchased`, `assigned` and, where the platform has them, `cap` and `pending`. */
+  /** Seat counts: `purchased` and, where the platform reports them, `assigned`, `cap` and `pending`. */
   seats: SeatCounts;
   /** The current subscription term. */
   term?: LicenceTerm | undefined;
@@ -67,7 +70,7 @@ export const licenceStateSchema = schemaFor<LicenceState>()(
     plan: reportedText(1, 1000),
     seats: z.object({
       purchased: count,
-      assigned: count,
+      assigned: count.optional(),
       cap: count.optional(),
       pending: count.optional(),
     }),

@@ -41,3 +41,8 @@ export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly Refe
 export function canTransitionReferral(from: ReferralStatus, to: ReferralStatus): boolean {
   return REFERRAL_TRANSITIONS[from].includes(to);
 }
+
+/** Tells whether a referral's state is final (`won`, `lost`, `declined`, `expired`, `cancelled`): nothing moves it on. */
+export function isFinalReferralStatus(status: ReferralStatus): boolean {
+  return REFERRAL_TRANSITIONS[status].length === 0;
+}

@@ -114,3 +114,60 @@ export function reportedText(min: number, max: number) {
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be one of: ${values.map((value) => `'${value}'`).join(', ')}` });
 }
+
+/** Line breaks and tabs, the only control characters a paragraph may hold. */
+const PARAGRAPH_CONTROLS = new Set(['\n', '\r', '\t']);
+
+/** The first character of `value` a paragraph must not hold, or `undefined`. */
+function forbiddenInParagraphs(value: string): string | undefined {
+  for (const char of value) {
+    if (PARAGRAPH_CONTROLS.has(char)) continue;
+    if (FORBIDDEN.test(char)) return char;
+  }
+  return undefined;
+}
+
+/**
+ * Free text a person writes (a description, a note): like {@link text}, but line breaks and tabs are allowed. The ends
+ * are trimmed, other control characters refused, and at least one visible character required.
+ */
+export function paragraphs(min: number, max: number) {
+  return z
+    .string(stringError)
+    .transform((value) => value.replace(INVISIBLE_EDGES, ''))
+    .pipe(
+      z.string().check((context) => {
+        const value = context.value;
+        const forbidden = forbiddenInParagraphs(value);
+        if (forbidden !== undefined) {
+          context.issues.push({
+            code: 'custom',
+            input: value,
+            message: `must not contain ${describeForbidden(forbidden)}`,
+          });
+          return;
+        }
+        if (!VISIBLE.test(value)) {
+          context.issues.push({
+            code: 'custom',
+            input: value,
+            message: 'must not be empty (after trimming spaces)',
+          });
+          return;
+        }
+        if (value.length < min) {
+          context.issues.push({
+            code: 'custom',
+            input: value,
+            message: `must be at least ${min} characters`,
+          });
+        } else if (value.length > max) {
+          context.issues.push({
+            code: 'custom',
+            input: value,
+            message: `must be at most ${max} characters; this one has ${value.length}. Shorten it`,
+          });
+        }
+      }),
+    );
+}

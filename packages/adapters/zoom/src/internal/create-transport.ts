@@ -1,5 +1,6 @@
 import {
   createHttpTransport,
+  type ErrorParser,
   type HttpTransport,
   oauth2ClientCredentials,
   type TransportSettings,
@@ -26,8 +27,15 @@ function mergeRateLimits(
   return { ...defaults, ...overrides };
 }
 
-/** Builds the Zoom transport: Server-to-Server OAuth, labelled rate limits, Zoom's error bodies and tracking id. */
-export function createZoomTransport(connection: ZoomConnection, settings: TransportSettings): HttpTransport {
+/**
+ * Builds the Zoom transport: Server-to-Server OAuth, labelled rate limits, Zoom's error bodies and tracking id. The
+ * Commerce mode passes its own `parseError`, which also reads business errors inside successful answers.
+ */
+export function createZoomTransport(
+  connection: ZoomConnection,
+  settings: TransportSettings,
+  parseError: ErrorParser = parseZoomError,
+): HttpTransport {
   return createHttpTransport({
     // Every client setting (timeout, response cap, retries, user agent, body events) reaches the transport by name,
     // including settings added after this adapter was written; only the rate limits are merged over Zoom's own.
@@ -48,6 +56,6 @@ export function createZoomTransport(connection: ZoomConnection, settings: Transp
     // Zoom has no idempotency key; provisioning resolves ambiguous writes by reading instead.
     idempotencyHeader: null,
     requestIdHeader: 'x-zm-trackingid',
-    parseError: parseZoomError,
+    parseError,
   });
 }

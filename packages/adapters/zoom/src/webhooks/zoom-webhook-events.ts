@@ -1,10 +1,20 @@
-import type { AccountChangedEvent, ChannelEvent } from '@channelkit/types';
+import type { AccountChangedEvent, AccountStatus, ChannelEvent } from '@channelkit/types';
 import {
   type ZoomEnvelope,
   zoomAccountCreatedSchema,
   zoomAccountDisassociatedSchema,
   zoomAccountUpdatedSchema,
+  zoomCommerceAccountStatusSchema,
 } from './zoom-webhook-payload';
+
+/** End-customer creation states of `commerce.account_status_changed`, as the Partner Commerce mode maps them. */
+const COMMERCE_ACCOUNT_STATUS: Readonly<Record<string, AccountStatus>> = {
+  success: 'active',
+  'partial success': 'active',
+  submitted: 'provisioning',
+  'in review': 'provisioning',
+  failure: 'failed',
+};
 
 /**
  * The id of a Zoom delivery: Zoom's `event_id` where the event has one, else the event name, its time in milliseconds,
@@ -54,6 +64,21 @@ export function zoomChannelEvents(envelope: ZoomEnvelope): ChannelEvent[] {
     case 'account.disassociated': {
       const gone = zoomAccountDisassociatedSchema.parse(object);
       return [{ ...base, type: 'account.changed', accountId: gone.id, change: 'closed', status: 'closed' }];
+    }
+    case 'commerce.account_status_changed': {
+      // Partner Commerce: the account id is the CRM account number; a failed creation may only have its reference.
+      const account = zoomCommerceAccountStatusSchema.parse(envelope.payload.account);
+      const accountId = account.crm_account_number ?? account.create_reference_id;
+      if (accountId === undefined) throw new TypeError('no crm_account_number nor create_reference_id');
+      const event: AccountChangedEvent = {
+        ...base,
+        type: 'account.changed',
+        accountId,
+        change: 'status_changed',
+      };
+      const status = COMMERCE_ACCOUNT_STATUS[account.status.toLowerCase()];
+      if (status) event.status = status;
+      return [event];
     }
     default:
       return [];

@@ -46,3 +46,14 @@ export const zoomAccountDisassociatedSchema = z.looseObject({
   owner_id: z.string().optional(),
   owner_email: z.string().optional(),
 });
+
+/**
+ * `commerce.account_status_changed`: an end customer's asynchronous creation moved on (`payload.account` with
+ * `create_reference_id`, `crm_account_number` and `status`: `success`, `partial success`, `failure`, `submitted`,
+ * `in review`).
+ */
+export const zoomCommerceAccountStatusSchema = z.looseObject({
+  create_reference_id: z.string().min(1).max(200).optional(),
+  crm_account_number: z.string().min(1).max(200).optional(),
+  status: z.string().min(1).max(100),
+});

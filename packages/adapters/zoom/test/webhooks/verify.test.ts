@@ -6,7 +6,7 @@ import {
   UnsupportedOperationError,
   WebhookVerificationError,
 } from '@channelkit/core';
-import { zoom } from '@channelkit/zoom';
+import { zoom, zoomCommerce } from '@channelkit/zoom';
 import { describe, expect, it } from 'vitest';
 import { zoomBody, zoomHeaders, zoomSign } from './zoom-signature';
 
@@ -189,6 +189,30 @@ describe('Zoom webhook signatures', () => {
       deliveryId: 'meeting.started:1700000000000:master1:123456789',
       platformEvent: 'meeting.started',
       events: [],
+    });
+  });
+
+  it('maps commerce.account_status_changed in the Partner Commerce mode, by the CRM account number', () => {
+    const commerce = createClient(zoomCommerce({ ...credentials, webhookSecretToken: SECRET }), {
+      webhooks: { now: () => NOW_S * 1000 },
+    }).webhooks;
+    expect(commerce).toBeDefined();
+    const body = JSON.stringify({
+      event: 'commerce.account_status_changed',
+      event_ts: 1_700_000_000_000,
+      event_id: '3f1e2d4c-0000-4000-8000-000000000001',
+      payload: {
+        account_id: 'master1',
+        account: { create_reference_id: 'ref-9', crm_account_number: 'ACC-0042', status: 'failure' },
+      },
+    });
+    const verification = commerce.verify(body, zoomHeaders(SECRET, NOW_S, body));
+    expect(verification).toMatchObject({
+      kind: 'events',
+      deliveryId: '3f1e2d4c-0000-4000-8000-000000000001',
+      events: [
+        { type: 'account.changed', accountId: 'ACC-0042', change: 'status_changed', status: 'failed' },
+      ],
     });
   });
 

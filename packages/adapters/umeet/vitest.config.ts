@@ -1,0 +1,3 @@
+import { channelkitProject } from '../../../vitest.shared.ts';
+
+export default channelkitProject('@channelkit/umeet');
