@@ -158,6 +158,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       throw new TypeError(`createSandbox: two platforms are named '${definition.name}'.`);
     }
     const buckets = bucketsFor(definition, options.rateLimits?.[definition.name], now());
+    const target = options.webhooks?.[definition.name];
+    const dispatcher =
+      target === undefined || definition.webhooks === undefined
+        ? undefined
+        : new WebhookDispatcher({
+            platform: definition.name,
+            scheme: definition.webhooks,
+            target,
+            random: mulberry32((seed ^ hashName(`${definition.name}:webhooks`)) >>> 0),
+            now,
+            record: (attempt) => deliveries.push(attempt),
+          });
+    if (dispatcher) dispatchers.set(definition.name, dispatcher);
     const context: SandboxPlatformContext = {
       now,
       random: mulberry32((seed ^ 0x9e3779b9 ^ hashName(definition.name)) >>> 0),
@@ -173,22 +186,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           retryAfterSeconds: retryAfter ? wait : undefined,
         };
       },
-      publishWebhook: (notification) => dispatchers.get(definition.name)?.publish(notification),
+      ...(dispatcher ? { publishWebhook: (notification) => dispatcher.publish(notification) } : {}),
     };
-    const target = options.webhooks?.[definition.name];
-    if (target !== undefined && definition.webhooks !== undefined) {
-      dispatchers.set(
-        definition.name,
-        new WebhookDispatcher({
-          platform: definition.name,
-          scheme: definition.webhooks,
-          target,
-          random: mulberry32((seed ^ hashName(`${definition.name}:webhooks`)) >>> 0),
-          now,
-          record: (attempt) => deliveries.push(attempt),
-        }),
-      );
-    }
     hosted.set(definition.name, { definition, instance: definition.create(context), buckets, loopbackPaths });
   }
 

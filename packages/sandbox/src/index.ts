@@ -77,6 +77,7 @@ export {
 export type { UmeetSandboxOptions } from './umeet/umeet-options';
 export { umeetSandboxPlatform } from './umeet/umeet-platform';
 export type { SandboxWebhooks, WebhookValidationResult } from './webhooks/sandbox-webhooks';
+export { signUmeetWebhook, umeetWebhookScheme } from './webhooks/umeet-webhooks';
 export type { SandboxWebhookNotification, SandboxWebhookScheme } from './webhooks/webhook-scheme';
 export type {
   SandboxWebhookTarget,

@@ -7,6 +7,7 @@ import { UmeetScope } from './internal/scope';
 import { UMEET_CAPABILITIES } from './umeet-capabilities';
 import { UMEET_CUSTOMER_POLICY } from './umeet-customer-policy';
 import type { UmeetOptions } from './umeet-options';
+import { umeetWebhookSecrets, umeetWebhooks } from './webhooks/umeet-webhooks';
 
 /**
  * The Systec Umeet adapter. Umeet publishes no API, so it speaks channelkit's Umeet contract v1 (see
@@ -39,5 +40,6 @@ export function umeet(options: UmeetOptions = {}): PartnerAdapter {
     createTransport: (settings) => createUmeetTransport(connection, scope, settings),
     accounts: umeetAccounts(scope),
     licences: umeetLicences(),
+    webhooks: umeetWebhooks(umeetWebhookSecrets(options.webhookSecret, process.env)),
   };
 }

@@ -2,7 +2,7 @@ import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 
 /**
  * What the Umeet adapter supports under contract v1: every account operation and licences. Umeet has no referral
- * API. Its signed webhooks are described in the contract, but receiving them is not implemented yet.
+ * API. Its signed webhooks are received with `client.webhooks` (account events and licence updates).
  */
 export const UMEET_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -15,5 +15,5 @@ export const UMEET_CAPABILITIES: Capabilities = Object.freeze({
   }),
   licences: Object.freeze({ get: true, set: true, preview: false }),
   referrals: NO_REFERRAL_CAPABILITIES,
-  webhooks: false,
+  webhooks: true,
 });

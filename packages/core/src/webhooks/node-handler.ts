@@ -5,6 +5,7 @@ import {
   WebhookVerificationError,
   type WebhookVerificationReason,
 } from '../errors/webhook-verification-error';
+import type { JsonValue } from '../idempotency/idempotency-store';
 import type { Logger } from '../logging/logger';
 import type { DeliveryDeduplicator } from './delivery-deduplicator';
 import { RAW_BODY_HINT } from './raw-body';
@@ -32,6 +33,8 @@ export interface NodeHandlerContext {
   partner: PartnerId;
   /** The adapter's scheme name, for logs. */
   scheme: string;
+  /** The body of a 200 answer the platform expects, if it expects one. */
+  acknowledgement: JsonValue | undefined;
   /** Verifies a delivery (the client's `webhooks.verify`). */
   verify(body: unknown, headers: WebhookRequestHeaders): WebhookVerification;
   /** De-duplicates deliveries through the client's idempotency store. */
@@ -165,7 +168,7 @@ export function createNodeHandler(
       `nodeHandler: maxBodyBytes must be a positive whole number of bytes (got ${maxBodyBytes})`,
     );
   }
-  const { partner, scheme, logger } = context;
+  const { partner, scheme, logger, acknowledgement } = context;
 
   function refuse(res: ServerResponse, refusal: Refusal): void {
     // Reasons and messages name what failed, never a secret, a signature or the body.
@@ -202,7 +205,7 @@ export function createNodeHandler(
         platformEvent,
         deliveryId,
       });
-      send(res, 200, { received: true });
+      send(res, 200, acknowledgement ?? { received: true });
       return;
     }
     const claim = await context.deduplicator.claim(deliveryId).catch((error: unknown) => {
@@ -215,7 +218,7 @@ export function createNodeHandler(
     });
     if (claim.status === 'duplicate') {
       logger.info('duplicate webhook acknowledged without emitting', { partner, platformEvent, deliveryId });
-      send(res, 200, { received: true, duplicate: true });
+      send(res, 200, acknowledgement ?? { received: true, duplicate: true });
       return;
     }
     if (claim.status === 'in_progress') {
@@ -226,7 +229,7 @@ export function createNodeHandler(
       });
     }
     logger.info('webhook received', { partner, platformEvent, deliveryId, events: events.length });
-    send(res, 200, { received: true });
+    send(res, 200, acknowledgement ?? { received: true });
     // The platform has its answer (Zoom waits 3 s at most); listeners run after it, however slow they are.
     setImmediate(() => {
       for (const event of events) context.emit(event);

@@ -66,6 +66,11 @@ export type WebhookVerification = WebhookChallenge | WebhookEvents;
 export interface WebhookVerifier {
   /** The scheme's name, for logs, e.g. `'zoom-v0'`. */
   readonly scheme: string;
+  /**
+   * The body of the 200 answer the platform expects for an accepted delivery, e.g. Bizconf's
+   * `{ code: 0, msg: 'success' }`. @default `{ received: true }` (and `duplicate: true` for a duplicate)
+   */
+  readonly acknowledgement?: JsonValue | undefined;
   /** Checks the signature over the raw body and headers, then maps the body to events or answers a challenge. */
   verify(rawBody: Buffer, headers: WebhookHeaderReader, context: WebhookVerifyContext): WebhookVerification;
   /**

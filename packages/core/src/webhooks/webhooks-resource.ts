@@ -72,6 +72,7 @@ export function createWebhooksResource(context: WebhooksResourceContext): Webhoo
         {
           partner: context.partner,
           scheme: context.verifier?.scheme ?? 'none',
+          acknowledgement: context.verifier?.acknowledgement,
           verify,
           deduplicator: new DeliveryDeduplicator(
             context.store,

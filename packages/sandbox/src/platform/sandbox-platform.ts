@@ -20,9 +20,10 @@ export interface SandboxPlatformContext {
   rateLimit(category: string): RateLimitAnswer | undefined;
   /**
    * Reports a change by webhook: the sandbox signs the notification with the platform's `webhooks` scheme and
-   * delivers it to the URL configured for the platform (the `webhooks` option), or drops it when none is.
+   * delivers it to the URL configured for the platform (the `webhooks` option). Absent when no URL is configured, so
+   * a platform spends nothing on notifications nobody receives.
    */
-  publishWebhook(notification: SandboxWebhookNotification): void;
+  readonly publishWebhook?: ((notification: SandboxWebhookNotification) => void) | undefined;
 }
 
 /**

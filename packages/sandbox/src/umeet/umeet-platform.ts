@@ -2,6 +2,8 @@ import type { RenderableFault } from '../platform/platform-fault';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
+import { umeetChangeWatcher, umeetWebhookScheme } from '../webhooks/umeet-webhooks';
+import { afterEachRequest } from '../webhooks/watch-changes';
 import { matchUmeetRoute, type UmeetCall } from './umeet-api';
 import type { UmeetSandboxControls } from './umeet-controls';
 import {
@@ -200,7 +202,9 @@ function createUmeet(context: SandboxPlatformContext, options: UmeetSandboxOptio
 
   return {
     controls: store as UmeetSandboxControls,
-    resolve,
+    resolve: context.publishWebhook
+      ? afterEachRequest(resolve, umeetChangeWatcher(store, context.publishWebhook))
+      : resolve,
     renderFault,
     environment: (urls: PlatformUrls) => ({
       UMEET_CLIENT_ID: store.credentials.clientId,
@@ -238,6 +242,7 @@ export function umeetSandboxPlatform(
     name: 'umeet',
     urls: { baseUrl: UMEET_API_BASE_URL, tokenUrl: UMEET_TOKEN_URL },
     rateLimitCategories: ['read', 'write'],
+    webhooks: umeetWebhookScheme,
     create: (context) => createUmeet(context, options),
   };
 }

@@ -115,7 +115,7 @@ export class WebhookDispatcher {
     try {
       const response = await fetch(target.url, {
         method: 'POST',
-        headers: scheme.sign(notification.body, target.secret, at),
+        headers: { ...notification.headers, ...scheme.sign(notification.body, target.secret, at) },
         body: notification.body,
         signal: controller.signal,
         redirect: 'manual',

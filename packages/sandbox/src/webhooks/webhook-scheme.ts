@@ -35,4 +35,6 @@ export interface SandboxWebhookNotification {
   readonly event: string;
   /** The exact body to send, JSON as the platform writes it. */
   readonly body: string;
+  /** Headers of the platform's own to send besides the signature, e.g. Bizconf's `X-Bizconf-App-Id`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }

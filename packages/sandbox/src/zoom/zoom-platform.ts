@@ -85,9 +85,10 @@ function createZoom(context: SandboxPlatformContext, options: ZoomSandboxOptions
         const limited = context.rateLimit(matched.label);
         if (limited)
           return tracked(rateLimited(LABELS[matched.label], limited.limit, limited.retryAfterSeconds));
-        const change = observeZoomChange(store, request.method.toUpperCase(), subpath);
+        const publish = context.publishWebhook;
+        const change = publish && observeZoomChange(store, request.method.toUpperCase(), subpath);
         const response = await matched.run(store, request, url);
-        await change.report(response, context.publishWebhook);
+        if (change && publish) await change.report(response, publish);
         return tracked(response);
       },
     };
