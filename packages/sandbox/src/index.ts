@@ -76,6 +76,7 @@ export {
 } from './umeet/umeet-defaults';
 export type { UmeetSandboxOptions } from './umeet/umeet-options';
 export { umeetSandboxPlatform } from './umeet/umeet-platform';
+export { bizconfWebhookScheme, signBizconfCallback } from './webhooks/bizconf-webhooks';
 export type { SandboxWebhooks, WebhookValidationResult } from './webhooks/sandbox-webhooks';
 export { signUmeetWebhook, umeetWebhookScheme } from './webhooks/umeet-webhooks';
 export type { SandboxWebhookNotification, SandboxWebhookScheme } from './webhooks/webhook-scheme';

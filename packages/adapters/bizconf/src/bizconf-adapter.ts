@@ -6,6 +6,7 @@ import { bizconfAccounts } from './internal/accounts';
 import { createBizconfTransport } from './internal/create-transport';
 import { bizconfLicences } from './internal/licences';
 import { resolveConnection } from './internal/resolve-connection';
+import { bizconfWebhooks } from './webhooks/bizconf-webhooks';
 
 /**
  * The Bizconf (会畅通讯) adapter: enterprise accounts and their annual seat commitments on Bizconf, the mainland China
@@ -39,5 +40,6 @@ export function bizconf(options: BizconfOptions = {}): PartnerAdapter {
     createTransport: (settings) => createBizconfTransport(connection, settings),
     accounts: bizconfAccounts(scope),
     licences: bizconfLicences(scope),
+    webhooks: bizconfWebhooks(connection.appId, [connection.appSecret]),
   };
 }

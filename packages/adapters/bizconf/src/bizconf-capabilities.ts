@@ -2,7 +2,7 @@ import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 
 /**
  * What the Bizconf adapter supports: every account and licence operation of the contract. Bizconf has no referral
- * API, and its signed callbacks (described in the contract) are not received yet.
+ * API. Its signed callbacks are received with `client.webhooks` (enterprise and licence events).
  */
 export const BIZCONF_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -15,5 +15,5 @@ export const BIZCONF_CAPABILITIES: Capabilities = Object.freeze({
   }),
   licences: Object.freeze({ get: true, set: true, preview: false }),
   referrals: NO_REFERRAL_CAPABILITIES,
-  webhooks: false,
+  webhooks: true,
 });

@@ -1,6 +1,8 @@
 import type { RenderableFault } from '../platform/platform-fault';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
+import { bizconfChangeWatcher, bizconfWebhookScheme } from '../webhooks/bizconf-webhooks';
+import { afterEachRequest } from '../webhooks/watch-changes';
 import { matchBizconfRoute } from './bizconf-api';
 import type { BizconfSandboxControls, BizconfSandboxOptions } from './bizconf-controls';
 import {
@@ -103,7 +105,9 @@ function createBizconf(context: SandboxPlatformContext, options: BizconfSandboxO
 
   return {
     controls: store as BizconfSandboxControls,
-    resolve,
+    resolve: context.publishWebhook
+      ? afterEachRequest(resolve, bizconfChangeWatcher(store, context.publishWebhook))
+      : resolve,
     renderFault,
     environment: (urls: Readonly<Record<string, string>>) => ({
       BIZCONF_APP_ID: store.credentials.appId,
@@ -142,6 +146,7 @@ export function bizconfSandboxPlatform(
     name: 'bizconf',
     urls: { baseUrl: BIZCONF_SANDBOX_BASE_URL },
     rateLimitCategories: ['query', 'write'],
+    webhooks: bizconfWebhookScheme,
     create: (context) => createBizconf(context, options),
   };
 }
