@@ -1,15 +1,23 @@
-import { createClient, type Logger } from '@channelkit/core';
-import { startSandbox } from '@channelkit/sandbox';
+import { bizconf } from '@channelkit/bizconf';
+import { type ChannelClient, createClient, type Logger } from '@channelkit/core';
+import {
+  BIZCONF_SANDBOX_CREDENTIALS,
+  bizconfSandboxPlatform,
+  startSandbox,
+  umeetSandboxPlatform,
+  zoomSandboxPlatform,
+} from '@channelkit/sandbox';
 import type { ChannelEvent, ProvisionAccountInput } from '@channelkit/types';
+import { umeet } from '@channelkit/umeet';
 import { zoom } from '@channelkit/zoom';
 import { describeEvent } from './describe-event';
 import { startReceiver } from './receiver';
 
-// A reseller's webhook receiver, fed by the sandbox: the sandbox's platforms notify it of changes, signed as the
-// real platforms sign them, with the duplicates, reordering and retries the real platforms produce, and the receiver
-// prints each change once, as a typed event.
+// A reseller's webhook receiver, fed by the sandbox: Zoom, Bizconf and Umeet notify it of changes, signed as each
+// platform signs them, with the duplicates, reordering and retries platforms produce, and the receiver prints each
+// change once, as a typed event.
 
-const ZOOM_SECRET = 'example-zoom-webhook-secret';
+const SECRETS = { zoom: 'example-zoom-secret-token', umeet: 'example-umeet-endpoint-secret' } as const;
 const refusals: Logger = {
   debug() {},
   info() {},
@@ -17,43 +25,72 @@ const refusals: Logger = {
   error: (message) => console.log(`  receiver: ${message}`),
 };
 
-const received: ChannelEvent[] = [];
-const receiver = await startReceiver(
-  {
-    // The receiving side needs only the webhook secret; it never calls the platform.
-    zoom: createClient(
-      zoom({ accountId: 'n/a', clientId: 'n/a', clientSecret: 'n/a', webhookSecretToken: ZOOM_SECRET }),
-      {
-        logger: refusals,
-      },
-    ),
-  },
-  (event) => {
-    received.push(event);
-    console.log(`event: ${describeEvent(event)}`);
-  },
-);
-
-const running = await startSandbox({
-  seed: 7,
-  webhooks: {
-    zoom: {
-      url: receiver.urlFor('zoom'),
-      secret: ZOOM_SECRET,
-      duplicateRate: 0.5,
-      outOfOrderRate: 0.5,
-      retryDelaysMs: [20, 40, 80],
+// The receiving side: one client per platform holding only what verification needs (no API calls are made).
+const receiving: Record<string, ChannelClient> = {
+  zoom: createClient(
+    zoom({ accountId: 'n/a', clientId: 'n/a', clientSecret: 'n/a', webhookSecretToken: SECRETS.zoom }),
+    {
+      logger: refusals,
     },
+  ),
+  // Bizconf signs callbacks with the application secret.
+  bizconf: createClient(
+    bizconf({ ...BIZCONF_SANDBOX_CREDENTIALS, baseUrl: 'https://openapi.bizconf.example' }),
+    {
+      logger: refusals,
+    },
+  ),
+  umeet: createClient(umeet({ clientId: 'n/a', clientSecret: 'n/a', webhookSecret: SECRETS.umeet }), {
+    logger: refusals,
+  }),
+};
+
+const received: ChannelEvent[] = [];
+const receiver = await startReceiver(receiving, (event) => {
+  received.push(event);
+  console.log(`event: ${describeEvent(event)}`);
+});
+
+// The platforms, now delivering to the receiver, with duplicates, held-back deliveries and quick retries.
+const delivery = { duplicateRate: 0.5, outOfOrderRate: 0.5, retryDelaysMs: [20, 40, 80] };
+const sandbox = await startSandbox({
+  seed: 7,
+  platforms: [
+    zoomSandboxPlatform(),
+    bizconfSandboxPlatform({ provisioningDelayMs: 0 }),
+    umeetSandboxPlatform(),
+  ],
+  webhooks: {
+    zoom: { url: receiver.urlFor('zoom'), secret: SECRETS.zoom, ...delivery },
+    bizconf: { url: receiver.urlFor('bizconf'), secret: BIZCONF_SANDBOX_CREDENTIALS.appSecret, ...delivery },
+    umeet: { url: receiver.urlFor('umeet'), secret: SECRETS.umeet, ...delivery },
   },
 });
 
 try {
-  const validation = await running.sandbox.webhooks.validate('zoom');
+  const validation = await sandbox.sandbox.webhooks.validate('zoom');
   console.log(`zoom URL validation answered: ${validation.valid}`);
 
-  // Changes made on the platform (by this program here; by anyone in real life) are notified to the receiver.
-  const platform = createClient(zoom(running.credentials.zoom));
-  const customers: ProvisionAccountInput[] = [1, 2, 3].map((n) => ({
+  // Changes made on the platforms (by this program here; by anyone in real life) are notified to the receiver.
+  const platformEnv = sandbox.environment();
+  const zoomPlatform = createClient(zoom(sandbox.credentials.zoom));
+  const bizconfPlatform = createClient(
+    bizconf({
+      appId: platformEnv.BIZCONF_APP_ID,
+      appSecret: platformEnv.BIZCONF_APP_SECRET,
+      baseUrl: platformEnv.BIZCONF_BASE_URL,
+    }),
+  );
+  const umeetPlatform = createClient(
+    umeet({
+      clientId: platformEnv.UMEET_CLIENT_ID,
+      clientSecret: platformEnv.UMEET_CLIENT_SECRET,
+      baseUrl: platformEnv.UMEET_API_URL,
+      tokenUrl: platformEnv.UMEET_TOKEN_URL,
+    }),
+  );
+
+  const singapore = (n: number): ProvisionAccountInput => ({
     profile: {
       legalName: `Example Trading ${n} Pte. Ltd.`,
       country: 'SG',
@@ -61,18 +98,35 @@ try {
       employeeCount: '11-50',
     },
     admin: { firstName: 'Mei', lastName: 'Tan', email: `admin${n}@example.com.sg`, mobile: '+6591234567' },
-  }));
-  const accounts = [];
-  for (const customer of customers) accounts.push(await platform.accounts.provision(customer));
-  const closing = accounts[2];
-  if (closing) await platform.accounts.close(closing.id);
+  });
+  const shanghai: ProvisionAccountInput = {
+    profile: {
+      legalName: '上海示例信息技术有限公司',
+      creditCode: '91310000MA1FL4B24G',
+      country: 'CN',
+      industry: 'software',
+      employeeCount: '51-250',
+    },
+    admin: { firstName: '伟', lastName: '王', email: 'admin@example.cn', mobile: '+8613800138000' },
+    seats: 10,
+  };
 
-  await running.sandbox.webhooks.settled();
+  const zoomAccount = await zoomPlatform.accounts.provision(singapore(1));
+  await zoomPlatform.accounts.close(zoomAccount.id);
+
+  const bizconfAccount = await bizconfPlatform.accounts.provision(shanghai);
+  await bizconfPlatform.licences.set(bizconfAccount.id, { seats: 30 });
+
+  const umeetAccount = await umeetPlatform.accounts.provision(shanghai);
+  await umeetPlatform.licences.set(umeetAccount.id, { seats: 20 });
+  await umeetPlatform.accounts.suspend(umeetAccount.id);
+
+  await sandbox.sandbox.webhooks.settled();
   // Events are emitted right after each answer; let the last ones through.
   await new Promise((resolve) => setImmediate(resolve));
 
-  const deliveries = running.sandbox.webhooks.deliveries;
-  const duplicates = deliveries.filter((delivery) => delivery.duplicate).length;
+  const deliveries = sandbox.sandbox.webhooks.deliveries;
+  const duplicates = deliveries.filter((attempt) => attempt.duplicate).length;
   console.log(
     `deliveries: ${deliveries.length} (${duplicates} duplicates); events printed: ${received.length}`,
   );
@@ -80,6 +134,6 @@ try {
     `each change printed once: ${new Set(received.map((event) => event.id)).size === received.length}`,
   );
 } finally {
-  await running.close();
+  await sandbox.close();
   await receiver.close();
 }
