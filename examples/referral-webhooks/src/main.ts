@@ -5,15 +5,18 @@ import {
   bizconfSandboxPlatform,
   startSandbox,
   umeetSandboxPlatform,
+  ZHUMU_SANDBOX_CREDENTIALS,
+  zhumuSandboxPlatform,
   zoomSandboxPlatform,
 } from '@channelkit/sandbox';
 import type { ChannelEvent, ProvisionAccountInput } from '@channelkit/types';
 import { umeet } from '@channelkit/umeet';
+import { zhumu } from '@channelkit/zhumu';
 import { zoom } from '@channelkit/zoom';
 import { describeEvent } from './describe-event';
 import { startReceiver } from './receiver';
 
-// A reseller's webhook receiver, fed by the sandbox: Zoom, Bizconf and Umeet notify it of changes, signed as each
+// A reseller's webhook receiver, fed by the sandbox: Zoom, Bizconf, Zhumu and Umeet notify it of changes, signed as each
 // platform signs them, with the duplicates, reordering and retries platforms produce, and the receiver prints each
 // change once, as a typed event.
 
@@ -40,6 +43,8 @@ const receiving: Record<string, ChannelClient> = {
       logger: refusals,
     },
   ),
+  // Zhumu signs callbacks with the partner key's api_secret.
+  zhumu: createClient(zhumu({ ...ZHUMU_SANDBOX_CREDENTIALS }), { logger: refusals }),
   umeet: createClient(umeet({ clientId: 'n/a', clientSecret: 'n/a', webhookSecret: SECRETS.umeet }), {
     logger: refusals,
   }),
@@ -58,11 +63,13 @@ const sandbox = await startSandbox({
   platforms: [
     zoomSandboxPlatform(),
     bizconfSandboxPlatform({ provisioningDelayMs: 0 }),
+    zhumuSandboxPlatform(),
     umeetSandboxPlatform(),
   ],
   webhooks: {
     zoom: { url: receiver.urlFor('zoom'), secret: SECRETS.zoom, ...delivery },
     bizconf: { url: receiver.urlFor('bizconf'), secret: BIZCONF_SANDBOX_CREDENTIALS.appSecret, ...delivery },
+    zhumu: { url: receiver.urlFor('zhumu'), secret: ZHUMU_SANDBOX_CREDENTIALS.apiSecret, ...delivery },
     umeet: { url: receiver.urlFor('umeet'), secret: SECRETS.umeet, ...delivery },
   },
 });
@@ -79,6 +86,14 @@ try {
       appId: platformEnv.BIZCONF_APP_ID,
       appSecret: platformEnv.BIZCONF_APP_SECRET,
       baseUrl: platformEnv.BIZCONF_BASE_URL,
+    }),
+  );
+  const zhumuPlatform = createClient(
+    zhumu({
+      apiKey: platformEnv.ZHUMU_API_KEY,
+      apiSecret: platformEnv.ZHUMU_API_SECRET,
+      baseUrl: platformEnv.ZHUMU_API_URL,
+      pathPrefix: platformEnv.ZHUMU_PATH_PREFIX,
     }),
   );
   const umeetPlatform = createClient(
@@ -117,6 +132,9 @@ try {
   const bizconfAccount = await bizconfPlatform.accounts.provision(shanghai);
   await bizconfPlatform.licences.set(bizconfAccount.id, { seats: 30 });
 
+  const zhumuAccount = await zhumuPlatform.accounts.provision(shanghai);
+  await zhumuPlatform.licences.set(zhumuAccount.id, { seats: 15 });
+
   const umeetAccount = await umeetPlatform.accounts.provision(shanghai);
   await umeetPlatform.licences.set(umeetAccount.id, { seats: 20 });
   await umeetPlatform.accounts.suspend(umeetAccount.id);
@@ -130,9 +148,9 @@ try {
   console.log(
     `deliveries: ${deliveries.length} (${duplicates} duplicates); events printed: ${received.length}`,
   );
-  console.log(
-    `each change printed once: ${new Set(received.map((event) => event.id)).size === received.length}`,
-  );
+  // Event ids are unique per platform: the same change delivered twice has the same id.
+  const changes = new Set(received.map((event) => `${event.partner}:${event.id}`));
+  console.log(`each change printed once: ${changes.size === received.length}`);
 } finally {
   await sandbox.close();
   await receiver.close();

@@ -25,6 +25,8 @@ describe('the referral-webhooks example', () => {
       /^event: zoom account \S+ closed → closed \(account\.disassociated\)$/,
       /^event: bizconf account \S+ created \(ENTERPRISE_CREATED\)$/,
       /^event: bizconf licences of \S+: \? → 30 seats$/,
+      /^event: zhumu account \S+ status_changed → active \(enterprise\.review_approved\)$/,
+      /^event: zhumu licences of \S+: \? → 15 seats$/,
       /^event: umeet account \S+ created → active \(account\.provisioned\)$/,
       /^event: umeet account \S+ status_changed → active \(account\.activated\)$/,
       /^event: umeet licences of \S+: \? → 20 seats$/,
@@ -37,7 +39,7 @@ describe('the referral-webhooks example', () => {
         String(pattern),
       ).toHaveLength(1);
     expect(lines).toHaveLength(expected.length);
-    expect(stdout).toMatch(/deliveries: \d+ \(\d+ duplicates\); events printed: 8/);
+    expect(stdout).toMatch(/deliveries: \d+ \(\d+ duplicates\); events printed: 10/);
     expect(stdout).toContain('each change printed once: true');
   });
 });

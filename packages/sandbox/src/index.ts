@@ -85,6 +85,7 @@ export type {
   SandboxWebhookTargets,
   WebhookDeliveryRecord,
 } from './webhooks/webhook-target';
+export { signZhumuCallback, zhumuWebhookScheme } from './webhooks/zhumu-webhooks';
 export {
   type SignedWebhookDelivery,
   type ZoomWebhookDeliveryOptions,

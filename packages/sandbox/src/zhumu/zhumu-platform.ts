@@ -2,6 +2,8 @@ import type { RenderableFault } from '../platform/platform-fault';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
+import { afterEachRequest } from '../webhooks/watch-changes';
+import { zhumuChangeWatcher, zhumuWebhookScheme } from '../webhooks/zhumu-webhooks';
 import { type ZhumuForm, zhumuEndpoint } from './zhumu-api';
 import type { ZhumuSandboxControls, ZhumuSandboxOptions } from './zhumu-controls';
 import { ZHUMU_API_BASE_URL, ZHUMU_PATH_PREFIX, ZHUMU_SANDBOX_CREDENTIALS } from './zhumu-defaults';
@@ -138,7 +140,9 @@ function createZhumu(context: SandboxPlatformContext, options: ZhumuSandboxOptio
 
   return {
     controls: store as ZhumuSandboxControls,
-    resolve,
+    resolve: context.publishWebhook
+      ? afterEachRequest(resolve, zhumuChangeWatcher(store, context.publishWebhook))
+      : resolve,
     renderFault,
     environment: (urls: PlatformUrls) => ({
       ZHUMU_API_KEY: store.credentials.apiKey,
@@ -176,6 +180,7 @@ export function zhumuSandboxPlatform(
     name: 'zhumu',
     urls: { baseUrl: ZHUMU_API_BASE_URL },
     rateLimitCategories: ['read', 'write'],
+    webhooks: zhumuWebhookScheme,
     create: (context) => createZhumu(context, options),
   };
 }
