@@ -1,6 +1,6 @@
-// Licence sync: plan and apply across the sandbox's platforms (Zoom and Acme Seats, hosted through the sandbox's
-// extension point; the other partner platforms join through test/licence-sync/sync-platforms.ts once they exist),
-// with each platform's rate limits enforced by the sandbox and paced by the client. For each size it prints, measured
+// Licence sync: plan and apply across the four partner platforms of the sandbox (Zoom, Bizconf, Suirui Zhumu and
+// Systec Umeet, as test/licence-sync/sync-platforms.ts describes them), with each platform's own rate limits, scaled,
+// enforced by the sandbox and paced by the client. For each size it prints, measured
 // in one run: the time of plan and of apply as a multiple of the rate-limit floor (the requests the work needed,
 // divided by each platform's limit, per category; the slowest one is the floor; target at most 1.10), the 429s that
 // reached the caller (target 0), and the peak memory of the SDK's process (the sandbox runs in a process of its own;
@@ -9,19 +9,22 @@
 // adds to the resident set what an application running built JavaScript does not have.
 //
 // Usage: pnpm bench licence-sync [--sizes 1000,10000] [--scale 5] [--concurrency 32]
-//   --scale  the sandbox's limits as a multiple of the platforms' own (Zoom Business+: 80/60/40 per second), so
-//            that 10,000 accounts take minutes, not an hour; the multiple of the floor does not depend on it.
+//   --scale  the sandbox's limits as a multiple of the platforms' own (Zoom Business+ 80/60/40 per second, Bizconf
+//            20/5, Zhumu 10/2, Umeet 20/5 reads/writes), so that 10,000 accounts take minutes, not an hour.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { describeLimits, rateLimitsAt } from './licence-sync/bench-platforms';
 
 interface SizeFigures {
   total: number;
   changes: number;
   violations: number;
-  plan: { seconds: number; floor: number; sandbox429: number };
-  apply: { seconds: number; floor: number; sandbox429: number; complete: boolean };
+  plan: { seconds: number; floor: number; bound: string; sandbox429: number };
+  apply: { seconds: number; floor: number; bound: string; sandbox429: number; complete: boolean };
   limitedToCaller: number;
+  baselineRssMb: number;
+  baselineHeapMb: number;
   peakRssMb: number;
   peakHeapMb: number;
   retainedHeapMb: number;
@@ -70,8 +73,9 @@ export async function benchLicenceSync(argv: readonly string[] = []): Promise<bo
   const scale = Number(values.scale);
   const concurrency = Number(values.concurrency);
   console.log(
-    `\nlicence sync across zoom + acme-seats, half the accounts changing; sandbox limits ${scale}x the platforms' own ` +
-      `(zoom light/medium/heavy ${80 * scale}/${60 * scale}/${40 * scale} per s, acme-seats ${30 * scale} per s); concurrency ${concurrency} per platform`,
+    `\nlicence sync across zoom, bizconf, zhumu and umeet (a quarter of the accounts each), half the accounts ` +
+      `growing; sandbox limits ${scale}x the platforms' own (${describeLimits(rateLimitsAt(scale))} per s); ` +
+      `concurrency ${concurrency} per platform`,
   );
   const results: SizeFigures[] = [];
   for (const size of sizes) results.push(await measure(size, scale, concurrency));
@@ -81,17 +85,20 @@ export async function benchLicenceSync(argv: readonly string[] = []): Promise<bo
     const applyMultiple = figures.apply.seconds / figures.apply.floor;
     console.log(`\n  ${figures.total} accounts (${figures.changes} changes)`);
     console.log(
-      `    plan    ${figures.plan.seconds.toFixed(1)} s, floor ${figures.plan.floor.toFixed(1)} s: ${planMultiple.toFixed(2)}x the floor   (target <= 1.10)`,
+      `    plan    ${figures.plan.seconds.toFixed(1)} s, floor ${figures.plan.floor.toFixed(1)} s: ${planMultiple.toFixed(2)}x the floor   (target <= 1.10; floor set by ${figures.plan.bound})`,
     );
     console.log(
-      `    apply   ${figures.apply.seconds.toFixed(1)} s, floor ${figures.apply.floor.toFixed(1)} s: ${applyMultiple.toFixed(2)}x the floor   (target <= 1.10)`,
+      `    apply   ${figures.apply.seconds.toFixed(1)} s, floor ${figures.apply.floor.toFixed(1)} s: ${applyMultiple.toFixed(2)}x the floor   (target <= 1.10; floor set by ${figures.apply.bound})`,
     );
     console.log(
-      `    429s answered by the sandbox   ${figures.plan.sandbox429 + figures.apply.sandbox429}   (absorbed by the client)`,
+      `    429s answered by the platforms ${figures.plan.sandbox429 + figures.apply.sandbox429}   (absorbed by the client: waited, sent again)`,
     );
     console.log(`    429s that reached the caller   ${figures.limitedToCaller}   (target 0)`);
     console.log(
       `    peak memory (SDK process)      ${figures.peakRssMb.toFixed(0)} MB RSS, ${figures.peakHeapMb.toFixed(0)} MB heap   (target < 200 MB)`,
+    );
+    console.log(
+      `    before the sync                ${figures.baselineRssMb.toFixed(0)} MB RSS, ${figures.baselineHeapMb.toFixed(0)} MB heap   (modules loaded, nothing read yet)`,
     );
     console.log(
       `    live heap after apply          ${figures.retainedHeapMb.toFixed(0)} MB   (plan and report held; the rest of the peak was garbage)`,

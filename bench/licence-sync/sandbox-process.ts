@@ -4,23 +4,23 @@
 // Usage: tsx --conditions=@channelkit/source sandbox-process.ts <accounts per platform> <scale>
 import { createInterface } from 'node:readline';
 import { startSandbox } from '@channelkit/sandbox';
-import { rateLimitsAt, SYNC_PLATFORMS } from './bench-platforms';
+import { BENCH_PLATFORMS, rateLimitsAt } from './bench-platforms';
 
 const perPlatform = Number(process.argv[2] ?? '500');
 const scale = Number(process.argv[3] ?? '5');
 const running = await startSandbox({
   seed: 7,
-  platforms: SYNC_PLATFORMS.map((platform) => platform.sandboxPlatform),
+  platforms: BENCH_PLATFORMS.map((platform) => platform.sandboxPlatform),
   rateLimits: rateLimitsAt(scale),
 });
 const ids = Object.fromEntries(
-  SYNC_PLATFORMS.map((platform) => [
+  BENCH_PLATFORMS.map((platform) => [
     platform.partner,
     platform.seed(running.sandbox, perPlatform, (n) => 5 + (n % 10)),
   ]),
 );
 const urls = Object.fromEntries(
-  SYNC_PLATFORMS.map((platform) => [platform.partner, running.urls(platform.partner)]),
+  BENCH_PLATFORMS.map((platform) => [platform.partner, running.urls(platform.partner)]),
 );
 process.stdout.write(`${JSON.stringify({ urls, ids })}\n`);
 

@@ -4,7 +4,7 @@ import { zoom } from '@channelkit/zoom';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acmeSeats } from './seats-platform';
-import { SYNC_PLATFORMS } from './sync-platforms';
+import { ZOOM_AND_SEATS as SYNC_PLATFORMS } from './sync-platforms';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

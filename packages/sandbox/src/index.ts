@@ -19,6 +19,7 @@ export {
   BIZCONF_SANDBOX_PATH_PREFIX,
 } from './bizconf/bizconf-defaults';
 export { bizconfSandboxPlatform } from './bizconf/bizconf-platform';
+export { bizconfWebhookScheme, signBizconfCallback } from './bizconf/bizconf-webhooks';
 export { createSandbox, type Sandbox, type SandboxFaults } from './create-sandbox';
 export type {
   Fault,
@@ -32,6 +33,7 @@ export type {
   TokenExpiredFault,
 } from './faults/fault-rule';
 export { type SandboxHandlersOptions, sandboxHandlers } from './msw/sandbox-handlers';
+export { afterEachRequest } from './platform/after-each-request';
 export { defineSandboxPlatform } from './platform/define-sandbox-platform';
 export type { RateLimitAnswer, RenderableFault } from './platform/platform-fault';
 export type { PlatformUrls } from './platform/platform-urls';
@@ -41,6 +43,7 @@ export type {
   SandboxPlatformInstance,
 } from './platform/sandbox-platform';
 export type { SandboxRequest, SandboxRoute } from './platform/sandbox-request';
+export type { SandboxWebhookNotification, SandboxWebhookScheme } from './platform/webhook-scheme';
 export type { RequestRecord } from './request-record';
 export type {
   SandboxBaseUrls,
@@ -76,16 +79,13 @@ export {
 } from './umeet/umeet-defaults';
 export type { UmeetSandboxOptions } from './umeet/umeet-options';
 export { umeetSandboxPlatform } from './umeet/umeet-platform';
-export { bizconfWebhookScheme, signBizconfCallback } from './webhooks/bizconf-webhooks';
+export { signUmeetWebhook, umeetWebhookScheme } from './umeet/umeet-webhooks';
 export type { SandboxWebhooks, WebhookValidationResult } from './webhooks/sandbox-webhooks';
-export { signUmeetWebhook, umeetWebhookScheme } from './webhooks/umeet-webhooks';
-export type { SandboxWebhookNotification, SandboxWebhookScheme } from './webhooks/webhook-scheme';
 export type {
   SandboxWebhookTarget,
   SandboxWebhookTargets,
   WebhookDeliveryRecord,
 } from './webhooks/webhook-target';
-export { signZhumuCallback, zhumuWebhookScheme } from './webhooks/zhumu-webhooks';
 export {
   type SignedWebhookDelivery,
   type ZoomWebhookDeliveryOptions,
@@ -111,6 +111,7 @@ export {
   ZHUMU_SANDBOX_RATE_LIMITS,
 } from './zhumu/zhumu-defaults';
 export { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
+export { signZhumuCallback, zhumuWebhookScheme } from './zhumu/zhumu-webhooks';
 export type {
   ZoomPlanStatus,
   ZoomPlanType,

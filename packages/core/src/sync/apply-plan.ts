@@ -22,12 +22,17 @@ import { licenceActionKey } from './plan-hash';
 import { concurrencyResolver, figuresOf } from './plan-licences';
 import type { PlatformTarget } from './platform-target';
 import { ProgressTracker } from './progress-tracker';
+import { RampUp } from './ramp-up';
 import { brokenSeatRules } from './seat-rules';
 import { verifyLicencePlan } from './verify-plan';
 
 /** Options of `licences.apply()`. */
 export interface LicenceApplyOptions {
-  /** Actions run at once, per platform; the platform's rate limiter paces the requests whatever this is. @default 16 */
+  /**
+   * The most actions run at once, per platform; the platform's rate limiter paces the requests whatever this is. A
+   * run starts two actions per platform and one more each time an action is done, so that writes begin at once
+   * instead of queueing behind every action's read. @default 16
+   */
   concurrency?: number | undefined;
   /**
    * Where the run records the actions that need nothing more, and the plan's lock: run the same plan again with the
@@ -291,6 +296,16 @@ export async function applyLicencePlan(
     }
   };
 
+  const ramps = new Map<string, RampUp>();
+  const rampOf = (partner: string): RampUp => {
+    let ramp = ramps.get(partner);
+    if (ramp === undefined) {
+      ramp = new RampUp(concurrencyOf(partner));
+      ramps.set(partner, ramp);
+    }
+    return ramp;
+  };
+
   try {
     const limits = new Map<string, number>();
     let buffer = 0;
@@ -308,7 +323,15 @@ export async function applyLicencePlan(
       },
       async (action) => {
         const key = licenceActionKey(plan.hash, action);
-        const settled = await runAction(action, key);
+        // Actions that make requests start as the platform's ramp allows; a noop settles at once.
+        const ramp = action.kind === 'noop' ? undefined : rampOf(action.partner);
+        await ramp?.start();
+        let settled: Settled;
+        try {
+          settled = await runAction(action, key);
+        } finally {
+          ramp?.finish();
+        }
         if (settled.record) {
           try {
             const status = settled.status as RecordedActionOutcome['status'];

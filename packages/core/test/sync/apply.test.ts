@@ -303,6 +303,24 @@ describe('licences.apply', () => {
     expect(again.outcomes.every((outcome) => outcome.resumed)).toBe(true);
   });
 
+  it('starts each platform with two actions and one more per action done, so that writes begin at once', async () => {
+    const platform = startSeatPlatform(accounts(40));
+    platform.readDelayMs = 3;
+    const client = seatClient();
+    const plan = await client.licences.plan(desired(40));
+    platform.requests.length = 0;
+    platform.inFlight.max = 0;
+    const report = await client.licences.apply(plan, { concurrency: 8 });
+    expect(report.totals.applied).toBe(40);
+    // With all eight actions started at once, eight reads would be queued before the first write.
+    const firstWrite = platform.requests.findIndex((request) => request.startsWith('PUT '));
+    expect(platform.requests.slice(0, firstWrite).every((request) => request.startsWith('GET '))).toBe(true);
+    expect(firstWrite).toBe(2);
+    // It still grows to the concurrency asked for, and never beyond.
+    expect(platform.inFlight.max).toBeGreaterThan(2);
+    expect(platform.inFlight.max).toBeLessThanOrEqual(8);
+  });
+
   it('reports progress with counts, rate and an estimate of the time left', async () => {
     const platform = startSeatPlatform(accounts(12));
     platform.readDelayMs = 2;

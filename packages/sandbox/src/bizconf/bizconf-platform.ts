@@ -1,8 +1,7 @@
+import { afterEachRequest } from '../platform/after-each-request';
 import type { RenderableFault } from '../platform/platform-fault';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
-import { bizconfChangeWatcher, bizconfWebhookScheme } from '../webhooks/bizconf-webhooks';
-import { afterEachRequest } from '../webhooks/watch-changes';
 import { matchBizconfRoute } from './bizconf-api';
 import type { BizconfSandboxControls, BizconfSandboxOptions } from './bizconf-controls';
 import {
@@ -14,6 +13,7 @@ import {
 import { CODES, envelope, gatewayPage } from './bizconf-envelope';
 import { verifySignature } from './bizconf-signature';
 import { BizconfStore } from './bizconf-store';
+import { bizconfChangeWatcher, bizconfWebhookScheme } from './bizconf-webhooks';
 
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {

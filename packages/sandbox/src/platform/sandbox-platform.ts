@@ -1,7 +1,7 @@
-import type { SandboxWebhookNotification, SandboxWebhookScheme } from '../webhooks/webhook-scheme';
 import type { RateLimitAnswer, RenderableFault } from './platform-fault';
 import type { PlatformUrls } from './platform-urls';
 import type { SandboxRequest, SandboxRoute } from './sandbox-request';
+import type { SandboxWebhookNotification, SandboxWebhookScheme } from './webhook-scheme';
 
 /** What the sandbox gives a platform when it creates a copy of it. */
 export interface SandboxPlatformContext {

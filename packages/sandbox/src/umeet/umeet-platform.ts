@@ -1,9 +1,8 @@
+import { afterEachRequest } from '../platform/after-each-request';
 import type { RenderableFault } from '../platform/platform-fault';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
-import { umeetChangeWatcher, umeetWebhookScheme } from '../webhooks/umeet-webhooks';
-import { afterEachRequest } from '../webhooks/watch-changes';
 import { matchUmeetRoute, type UmeetCall } from './umeet-api';
 import type { UmeetSandboxControls } from './umeet-controls';
 import {
@@ -16,6 +15,7 @@ import { problem, withRequestId } from './umeet-http';
 import { umeetToken } from './umeet-oauth';
 import type { UmeetSandboxOptions } from './umeet-options';
 import { UmeetStore } from './umeet-store';
+import { umeetChangeWatcher, umeetWebhookScheme } from './umeet-webhooks';
 
 const SERVER_ERRORS = {
   500: ['internal_error', 'Internal Server Error'],

@@ -1,4 +1,4 @@
-import type { SandboxWebhookNotification, SandboxWebhookScheme } from './webhook-scheme';
+import type { SandboxWebhookNotification, SandboxWebhookScheme } from '../platform/webhook-scheme';
 import type { SandboxWebhookTarget, WebhookDeliveryRecord } from './webhook-target';
 
 /** What a dispatcher needs from the sandbox. */

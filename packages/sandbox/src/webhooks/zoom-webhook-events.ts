@@ -1,5 +1,5 @@
+import type { SandboxWebhookNotification } from '../platform/webhook-scheme';
 import type { ZoomStore } from '../zoom/zoom-store';
-import type { SandboxWebhookNotification } from './webhook-scheme';
 
 /** A change to the sandbox's Zoom, seen around one API call, that Zoom reports by webhook. */
 export interface ZoomChangeObservation {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { SandboxWebhookScheme } from './webhook-scheme';
+import type { SandboxWebhookScheme } from '../platform/webhook-scheme';
 
 function hex(secret: string, message: string): string {
   return createHmac('sha256', secret).update(message, 'utf8').digest('hex');

@@ -1,14 +1,14 @@
+import { afterEachRequest } from '../platform/after-each-request';
 import type { RenderableFault } from '../platform/platform-fault';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
-import { afterEachRequest } from '../webhooks/watch-changes';
-import { zhumuChangeWatcher, zhumuWebhookScheme } from '../webhooks/zhumu-webhooks';
 import { type ZhumuForm, zhumuEndpoint } from './zhumu-api';
 import type { ZhumuSandboxControls, ZhumuSandboxOptions } from './zhumu-controls';
 import { ZHUMU_API_BASE_URL, ZHUMU_PATH_PREFIX, ZHUMU_SANDBOX_CREDENTIALS } from './zhumu-defaults';
 import { invalidCredentials, rateLimited, ZHUMU_ERROR, zhumuError } from './zhumu-responses';
 import { ZhumuStore } from './zhumu-store';
+import { zhumuChangeWatcher, zhumuWebhookScheme } from './zhumu-webhooks';
 
 const SERVER_ERRORS = {
   500: '服务器内部错误 / Internal server error.',

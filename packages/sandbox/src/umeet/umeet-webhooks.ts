@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { SandboxPlatformContext } from '../platform/sandbox-platform';
-import { timestamp } from '../umeet/umeet-http';
-import { licenceJson } from '../umeet/umeet-representations';
-import type { UmeetStore } from '../umeet/umeet-store';
-import type { SandboxWebhookScheme } from './webhook-scheme';
+import type { SandboxWebhookScheme } from '../platform/webhook-scheme';
+import { timestamp } from './umeet-http';
+import { licenceJson } from './umeet-representations';
+import type { UmeetStore } from './umeet-store';
 
 /**
  * The header Umeet signs an event with (contract v1): `Umeet-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of

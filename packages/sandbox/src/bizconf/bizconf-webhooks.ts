@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { BizconfSandboxEnterprise, BizconfSandboxTask } from '../bizconf/bizconf-controls';
-import type { BizconfStore } from '../bizconf/bizconf-store';
-import { beijingTime } from '../bizconf/bizconf-time';
 import type { SandboxPlatformContext } from '../platform/sandbox-platform';
-import type { SandboxWebhookScheme } from './webhook-scheme';
+import type { SandboxWebhookScheme } from '../platform/webhook-scheme';
+import type { BizconfSandboxEnterprise, BizconfSandboxTask } from './bizconf-controls';
+import type { BizconfStore } from './bizconf-store';
+import { beijingTime } from './bizconf-time';
 
 /**
  * The headers Bizconf signs a callback with (contract v1): `X-Bizconf-Timestamp` (Unix milliseconds),

@@ -1,10 +1,20 @@
-import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
+import type { SandboxRequest, SandboxRoute } from './sandbox-request';
 
 type Resolve = (request: SandboxRequest) => SandboxRoute | undefined | Promise<SandboxRoute | undefined>;
 
 /**
  * Wraps a platform's `resolve` so that `check()` runs after every request it serves: a platform whose changes come
- * from many places (API calls, time passing, controls) reports them by comparing its state before and after.
+ * from many places (API calls, time passing, controls) reports them by webhook by comparing its state with what it
+ * saw last (`context.publishWebhook`). The sandbox's Bizconf, Zhumu and Umeet do so.
+ *
+ * @example
+ * ```ts
+ * import { afterEachRequest, type SandboxPlatformInstance } from '@channelkit/sandbox';
+ *
+ * declare const instance: SandboxPlatformInstance;
+ * declare function publishWhatChanged(): void;
+ * const watched = { ...instance, resolve: afterEachRequest(instance.resolve, publishWhatChanged) };
+ * ```
  */
 export function afterEachRequest(resolve: Resolve, check: () => void): Resolve {
   return async (request) => {

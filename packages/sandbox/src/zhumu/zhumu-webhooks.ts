@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { SandboxPlatformContext } from '../platform/sandbox-platform';
-import type { ZhumuSandboxEnterprise } from '../zhumu/zhumu-controls';
-import { beijingTime, type ZhumuStore } from '../zhumu/zhumu-store';
-import type { SandboxWebhookScheme } from './webhook-scheme';
+import type { SandboxWebhookScheme } from '../platform/webhook-scheme';
+import type { ZhumuSandboxEnterprise } from './zhumu-controls';
+import { beijingTime, type ZhumuStore } from './zhumu-store';
 
 /**
  * The headers Zhumu signs a callback with (contract v1): `X-Zhumu-Timestamp` (Unix seconds) and `X-Zhumu-Signature`,
