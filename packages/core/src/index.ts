@@ -214,7 +214,12 @@ export type {
   TransportResponse,
 } from './transport/transport-types';
 export { VERSION } from './version';
-export type { NodeHandlerOptions, NodeWebhookHandler } from './webhooks/node-handler';
+export type {
+  NodeHandlerOptions,
+  NodeWebhookHandler,
+  NodeWebhookRequest,
+  NodeWebhookResponse,
+} from './webhooks/node-handler';
 export { DEFAULT_WEBHOOK_MAX_BODY_BYTES } from './webhooks/node-handler';
 export { RAW_BODY_HINT } from './webhooks/raw-body';
 export {

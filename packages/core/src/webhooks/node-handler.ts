@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChannelEvent, PartnerId } from '@channelkit/types';
 import { isChannelError } from '../errors/channel-error';
 import {
@@ -21,8 +20,45 @@ export interface NodeHandlerOptions {
   maxBodyBytes?: number | undefined;
 }
 
+/**
+ * The parts of Node's `http.IncomingMessage` the handler uses; Express's and Connect's requests are such messages.
+ * Declared here so that the package's types need no Node type definitions.
+ */
+export interface NodeWebhookRequest {
+  /** The HTTP method. */
+  readonly method?: string | undefined;
+  /** The request headers, names in lower case. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** Whether the body has been read to its end already (by a body parser, say). */
+  readonly readableEnded: boolean;
+  /** Subscribes to a stream event (`data`, `end`, `error`, `close`). */
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Subscribes to the next occurrence of a stream event. */
+  once(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Unsubscribes a listener. */
+  off(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Stops reading the body. */
+  pause(): unknown;
+  /** Closes the connection. */
+  destroy(): unknown;
+}
+
+/** The parts of Node's `http.ServerResponse` the handler uses. */
+export interface NodeWebhookResponse {
+  /** Whether the status line and headers were sent. */
+  readonly headersSent: boolean;
+  /** Sends the status line and headers. */
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  /** Sends the body and ends the response. */
+  end(body?: string): unknown;
+  /** Subscribes to the next occurrence of an event (`finish`). */
+  once(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Closes the connection. */
+  destroy(): unknown;
+}
+
 /** A request handler for `http.createServer`, Express, Connect and anything else that passes Node's `(req, res)`. */
-export type NodeWebhookHandler = (req: IncomingMessage, res: ServerResponse) => void;
+export type NodeWebhookHandler = (req: NodeWebhookRequest, res: NodeWebhookResponse) => void;
 
 /** Default body limit of the node handler: 1 MiB. */
 export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1_048_576;
@@ -68,13 +104,13 @@ class Refusal extends Error {
   }
 }
 
-function isJson(contentType: string | undefined): boolean {
-  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+function isJson(contentType: unknown): boolean {
+  const type = typeof contentType === 'string' ? (contentType.split(';')[0]?.trim().toLowerCase() ?? '') : '';
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
 
 function send(
-  res: ServerResponse,
+  res: NodeWebhookResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
@@ -90,7 +126,7 @@ function send(
 }
 
 /** Reads the raw body, or takes the one a raw-body middleware left on `req.body`; refuses a parsed one. */
-async function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buffer | string> {
+async function readBody(req: NodeWebhookRequest, maxBodyBytes: number): Promise<Buffer | string> {
   const preread = (req as { body?: unknown }).body;
   if (Buffer.isBuffer(preread) || typeof preread === 'string') return preread;
   if (preread !== undefined && preread !== null) {
@@ -107,7 +143,7 @@ async function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buf
     });
   }
   const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > maxBodyBytes) {
+  if (typeof declared === 'string' && Number(declared) > maxBodyBytes) {
     throw new WebhookVerificationError(
       `The body declares ${declared} bytes, over the limit of ${maxBodyBytes}.`,
       {
@@ -124,8 +160,8 @@ async function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buf
       req.off('error', onError);
       req.off('close', onClose);
     };
-    const onData = (chunk: Buffer | string): void => {
-      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    const onData = (chunk: unknown): void => {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
       size += bytes.length;
       if (size > maxBodyBytes) {
         // Stop reading: the rest is never buffered. The socket is closed once the 413 is sent.
@@ -144,7 +180,7 @@ async function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Buf
       stop();
       resolve(Buffer.concat(chunks, size));
     };
-    const onError = (error: Error): void => {
+    const onError = (error: unknown): void => {
       stop();
       reject(error);
     };
@@ -170,7 +206,7 @@ export function createNodeHandler(
   }
   const { partner, scheme, logger, acknowledgement } = context;
 
-  function refuse(res: ServerResponse, refusal: Refusal): void {
+  function refuse(res: NodeWebhookResponse, refusal: Refusal): void {
     // Reasons and messages name what failed, never a secret, a signature or the body.
     logger.warn(`webhook refused with ${refusal.status}: ${refusal.message}`, {
       partner,
@@ -182,7 +218,7 @@ export function createNodeHandler(
     send(res, refusal.status, { error: refusal.reason }, { ...refusal.headers, ...close });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: NodeWebhookRequest, res: NodeWebhookResponse): Promise<void> {
     if (req.method !== 'POST') {
       throw new Refusal(405, 'method_not_allowed', `method ${String(req.method)} (webhooks are POSTed)`, {
         allow: 'POST',

@@ -7,7 +7,7 @@ import type { WebhookVerifyContext } from './webhook-verifier';
  * @example
  * hmacSha256Hex('secret', 'v0:1700000000:{}'); // '…64 hex digits…'
  */
-export function hmacSha256Hex(secret: string, message: string | Buffer): string {
+export function hmacSha256Hex(secret: string, message: string | Uint8Array): string {
   return createHmac('sha256', secret).update(message).digest('hex');
 }
 

@@ -71,8 +71,15 @@ export interface WebhookVerifier {
    * `{ code: 0, msg: 'success' }`. @default `{ received: true }` (and `duplicate: true` for a duplicate)
    */
   readonly acknowledgement?: JsonValue | undefined;
-  /** Checks the signature over the raw body and headers, then maps the body to events or answers a challenge. */
-  verify(rawBody: Buffer, headers: WebhookHeaderReader, context: WebhookVerifyContext): WebhookVerification;
+  /**
+   * Checks the signature over the raw body (the bytes as received; a Node `Buffer` at run time) and headers, then maps
+   * the body to events or answers a challenge.
+   */
+  verify(
+    rawBody: Uint8Array,
+    headers: WebhookHeaderReader,
+    context: WebhookVerifyContext,
+  ): WebhookVerification;
   /**
    * The secrets given to the adapter's factory (e.g. `zoom({ webhookSecretToken })`), newest first; a function, so
    * that printing the adapter never shows them. The client's `webhooks.secrets` option takes precedence.

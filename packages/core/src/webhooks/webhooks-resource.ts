@@ -15,7 +15,7 @@ export interface WebhooksResource {
    * secret, compared in constant time; timestamp within `webhooks.toleranceMs`) and maps it to typed events, or to the
    * answer of the platform's URL-validation challenge. It neither de-duplicates nor emits: `nodeHandler()` does.
    *
-   * @param rawBody - the bytes as received (`Buffer`, `Uint8Array` or string); a parsed object is refused with a
+   * @param rawBody - the bytes as received (a `Buffer` or other `Uint8Array`, or a string); a parsed object is refused with a
    *   `WebhookVerificationError` (reason `parsed_body`) explaining how to get the raw body in Express, Fastify and Node.
    * @param headers - the request headers: Node's `req.headers`, a plain record or a Fetch `Headers`.
    * @throws WebhookVerificationError when the delivery does not verify; `reason` says why.
@@ -26,7 +26,7 @@ export interface WebhooksResource {
    * if (verification.kind === 'challenge') res.status(200).json(verification.response.body);
    * else for (const event of verification.events) console.log(event.type, event.id);
    */
-  verify(rawBody: Buffer | Uint8Array | string, headers: WebhookRequestHeaders): WebhookVerification;
+  verify(rawBody: Uint8Array | string, headers: WebhookRequestHeaders): WebhookVerification;
   /**
    * A `(req, res)` handler for `http.createServer`, Express and similar. It reads the raw body (up to
    * `maxBodyBytes`), verifies it, answers the URL-validation challenge, acknowledges at once and emits the events on

@@ -86,7 +86,7 @@ describe('client.webhooks.verify around an adapter verifier', () => {
         scheme: 'test',
         verify: (raw, headers, context) => {
           seen = {
-            body: raw.toString('utf8'),
+            body: Buffer.from(raw).toString('utf8'),
             secrets: context.secrets,
             toleranceMs: context.toleranceMs,
             header: headers.get('X-Signature'),

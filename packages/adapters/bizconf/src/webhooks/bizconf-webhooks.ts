@@ -123,7 +123,9 @@ export function bizconfWebhooks(appId: string, secrets: readonly string[]): Webh
       checkTimestamp(Number(timestamp), context);
       let body: unknown;
       try {
-        body = JSON.parse(rawBody.toString('utf8'));
+        body = JSON.parse(
+          Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength).toString('utf8'),
+        );
       } catch {
         throw new WebhookVerificationError('The Bizconf callback is not JSON.', { reason: 'malformed_body' });
       }

@@ -136,7 +136,9 @@ export function umeetWebhooks(secrets: readonly string[]): WebhookVerifier {
       checkTimestamp(Number(timestamp) * 1000, context);
       let body: unknown;
       try {
-        body = JSON.parse(rawBody.toString('utf8'));
+        body = JSON.parse(
+          Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength).toString('utf8'),
+        );
       } catch {
         throw new WebhookVerificationError('The Umeet event is not JSON.', { reason: 'malformed_body' });
       }

@@ -115,7 +115,9 @@ export function zhumuWebhooks(secrets: readonly string[]): WebhookVerifier {
       checkTimestamp(timestampMs, context);
       let body: unknown;
       try {
-        body = JSON.parse(rawBody.toString('utf8'));
+        body = JSON.parse(
+          Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength).toString('utf8'),
+        );
       } catch {
         throw new WebhookVerificationError('The Zhumu callback is not JSON.', { reason: 'malformed_body' });
       }
