@@ -33,7 +33,7 @@ export type {
   TokenExpiredFault,
 } from './faults/fault-rule';
 export { type SandboxHandlersOptions, sandboxHandlers } from './msw/sandbox-handlers';
-export { afterEachRequest } from './platform/after-each-request';
+export { afterEachRequest, type SandboxResolve } from './platform/after-each-request';
 export { defineSandboxPlatform } from './platform/define-sandbox-platform';
 export type { RateLimitAnswer, RenderableFault } from './platform/platform-fault';
 export type { PlatformUrls } from './platform/platform-urls';

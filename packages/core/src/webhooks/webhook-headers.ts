@@ -7,7 +7,10 @@ import type { WebhookHeaderReader } from './webhook-verifier';
  */
 export type WebhookRequestHeaders =
   | Readonly<Record<string, string | readonly string[] | number | undefined>>
-  | { get(name: string): string | null };
+  | {
+      /** The header's value, or `null` when it is absent (as Fetch's `Headers.get` answers). */
+      get(name: string): string | null;
+    };
 
 function isFetchHeaders(headers: WebhookRequestHeaders): headers is { get(name: string): string | null } {
   return typeof (headers as { get?: unknown }).get === 'function';

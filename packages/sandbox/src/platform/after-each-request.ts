@@ -1,6 +1,9 @@
 import type { SandboxRequest, SandboxRoute } from './sandbox-request';
 
-type Resolve = (request: SandboxRequest) => SandboxRoute | undefined | Promise<SandboxRoute | undefined>;
+/** A platform instance's `resolve`: the route that serves a request, or `undefined` for "not mine". */
+export type SandboxResolve = (
+  request: SandboxRequest,
+) => SandboxRoute | undefined | Promise<SandboxRoute | undefined>;
 
 /**
  * Wraps a platform's `resolve` so that `check()` runs after every request it serves: a platform whose changes come
@@ -16,7 +19,7 @@ type Resolve = (request: SandboxRequest) => SandboxRoute | undefined | Promise<S
  * const watched = { ...instance, resolve: afterEachRequest(instance.resolve, publishWhatChanged) };
  * ```
  */
-export function afterEachRequest(resolve: Resolve, check: () => void): Resolve {
+export function afterEachRequest(resolve: SandboxResolve, check: () => void): SandboxResolve {
   return async (request) => {
     const route = await resolve(request);
     if (route === undefined) return undefined;

@@ -21,7 +21,7 @@ export function signUmeetWebhook(
   body: string,
   secret: string,
   timestampMs: number = Date.now(),
-): { 'content-type': string; 'umeet-signature': string } {
+): Record<string, string> {
   const t = String(Math.floor(timestampMs / 1000));
   const v1 = createHmac('sha256', secret).update(`${t}.${body}`, 'utf8').digest('hex');
   return { 'content-type': 'application/json', 'umeet-signature': `t=${t},v1=${v1}` };

@@ -26,7 +26,7 @@ export function signZoomWebhook(
   body: string,
   secret: string,
   timestampMs: number = Date.now(),
-): { 'content-type': string; 'x-zm-request-timestamp': string; 'x-zm-signature': string } {
+): Record<string, string> {
   const timestamp = String(Math.floor(timestampMs / 1000));
   return {
     'content-type': 'application/json; charset=utf-8',

@@ -21,7 +21,7 @@ export function signZhumuCallback(
   body: string,
   apiSecret: string,
   timestampMs: number = Date.now(),
-): { 'content-type': string; 'x-zhumu-timestamp': string; 'x-zhumu-signature': string } {
+): Record<string, string> {
   const timestamp = String(Math.floor(timestampMs / 1000));
   const mac = createHmac('sha256', apiSecret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
   return {

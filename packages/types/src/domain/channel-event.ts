@@ -6,9 +6,9 @@ import { type EnterpriseAccount, enterpriseAccountSchema } from './enterprise-ac
 import { type LicenceState, licenceStateSchema } from './licence-state';
 import {
   type AccountChangedEvent,
-  accountChangedEventSchema,
+  accountChangedEventObject,
   type ReferralChangedEvent,
-  referralChangedEventSchema,
+  referralChangedEventObject,
 } from './platform-change-events';
 import { type Referral, referralSchema } from './referral';
 import { type ReferralStatus, referralStatusSchema } from './referral-status';
@@ -210,8 +210,8 @@ export const channelEventSchema = schemaFor<ChannelEvent>()(
       aborted: z.boolean(),
       durationMs: z.number().nonnegative('must not be negative'),
     }),
-    accountChangedEventSchema,
-    referralChangedEventSchema,
+    accountChangedEventObject,
+    referralChangedEventObject,
     z.object({ ...common, type: z.literal('referral.submitted'), referral: referralSchema }),
   ]),
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaFor } from '../internal/schema-check';
 import { oneOf, reportedText } from '../internal/text';
 import { emailSchema } from '../primitives/email';
 import { isoDateTimeSchema } from '../primitives/iso-date';
@@ -72,8 +73,8 @@ const common = {
   platformEvent: reportedText(1, 200),
 };
 
-/** Validates an {@link AccountChangedEvent}; a member of `channelEventSchema`. */
-export const accountChangedEventSchema = z.object({
+/** The object schema of {@link AccountChangedEvent}, a member of `channelEventSchema`'s discriminated union. */
+export const accountChangedEventObject = z.object({
   ...common,
   type: z.literal('account.changed'),
   accountId: z.string().min(1, 'must not be empty'),
@@ -85,8 +86,8 @@ export const accountChangedEventSchema = z.object({
     .optional(),
 });
 
-/** Validates a {@link ReferralChangedEvent}; a member of `channelEventSchema`. */
-export const referralChangedEventSchema = z.object({
+/** The object schema of {@link ReferralChangedEvent}, a member of `channelEventSchema`'s discriminated union. */
+export const referralChangedEventObject = z.object({
   ...common,
   type: z.literal('referral.changed'),
   referralId: z.string().min(1, 'must not be empty'),
@@ -94,3 +95,9 @@ export const referralChangedEventSchema = z.object({
   previousStatus: referralStatusSchema.optional(),
   platformStatus: reportedText(1, 200).optional(),
 });
+
+/** Validates an {@link AccountChangedEvent}. */
+export const accountChangedEventSchema = schemaFor<AccountChangedEvent>()(accountChangedEventObject);
+
+/** Validates a {@link ReferralChangedEvent}. */
+export const referralChangedEventSchema = schemaFor<ReferralChangedEvent>()(referralChangedEventObject);
