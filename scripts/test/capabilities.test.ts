@@ -46,7 +46,7 @@ describe("the site's platforms and operations", () => {
     expect(lines[0]).toBe('| Operation | [Zoom](../../docs/partners/zoom.md) | Acme |');
     expect(lines).toContain('| `accounts.provision` | yes | no |');
     expect(lines).toContain('| `accounts.suspend` | no | no |');
-    expect(lines).toContain('| `webhooks` | no | yes |');
+    expect(lines).toContain('| `webhooks` | yes | yes |');
     expect(lines.filter((line) => line.startsWith('| `'))).toHaveLength(
       flattenCapabilities(ZOOM_CAPABILITIES).length,
     );

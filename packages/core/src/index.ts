@@ -81,6 +81,10 @@ export type { UnsupportedOperationErrorOptions } from './errors/unsupported-oper
 export { UnsupportedOperationError } from './errors/unsupported-operation-error';
 export type { ValidationErrorOptions, ValidationIssue } from './errors/validation-error';
 export { ValidationError } from './errors/validation-error';
+export type {
+  WebhookVerificationErrorOptions,
+  WebhookVerificationReason,
+} from './errors/webhook-verification-error';
 export { WebhookVerificationError } from './errors/webhook-verification-error';
 export type {
   RateLimitedEvent,
@@ -227,3 +231,34 @@ export type {
   TransportResponse,
 } from './transport/transport-types';
 export { VERSION } from './version';
+export type {
+  NodeHandlerOptions,
+  NodeWebhookHandler,
+  NodeWebhookRequest,
+  NodeWebhookResponse,
+} from './webhooks/node-handler';
+export { DEFAULT_WEBHOOK_MAX_BODY_BYTES } from './webhooks/node-handler';
+export { RAW_BODY_HINT } from './webhooks/raw-body';
+export {
+  checkTimestamp,
+  findSigningSecret,
+  hmacSha256Hex,
+  parseEpochSeconds,
+  signaturesMatch,
+} from './webhooks/signature';
+export type { WebhookRequestHeaders } from './webhooks/webhook-headers';
+export type { WebhookOptions } from './webhooks/webhook-options';
+export {
+  DEFAULT_WEBHOOK_DEDUPE_TTL_MS,
+  DEFAULT_WEBHOOK_TOLERANCE_MS,
+  toWebhookSecrets,
+} from './webhooks/webhook-options';
+export type {
+  WebhookChallenge,
+  WebhookEvents,
+  WebhookHeaderReader,
+  WebhookVerification,
+  WebhookVerifier,
+  WebhookVerifyContext,
+} from './webhooks/webhook-verifier';
+export type { WebhooksResource } from './webhooks/webhooks-resource';

@@ -23,6 +23,9 @@ import type { RequestRecord } from './request-record';
 import type { SandboxBaseUrls, SandboxOptions } from './sandbox-options';
 import type { SandboxResult } from './sandbox-result';
 import { umeetSandboxPlatform } from './umeet/umeet-platform';
+import type { SandboxWebhooks } from './webhooks/sandbox-webhooks';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import type { WebhookDeliveryRecord } from './webhooks/webhook-target';
 import { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
 import type { ZoomSandboxControls } from './zoom/zoom-controls';
 import { zoomSandboxPlatform } from './zoom/zoom-platform';
@@ -76,6 +79,8 @@ export interface Sandbox {
   readonly requests: readonly RequestRecord[];
   /** Forgets the recorded requests. */
   clearRequests(): void;
+  /** Webhook deliveries to the URLs of the `webhooks` option. */
+  readonly webhooks: SandboxWebhooks;
 }
 
 type MutableRecord = { -readonly [K in keyof RequestRecord]: RequestRecord[K] };
@@ -137,6 +142,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
+  const dispatchers = new Map<string, WebhookDispatcher>();
+  const deliveries: WebhookDeliveryRecord[] = [];
+  for (const name of Object.keys(options.webhooks ?? {})) {
+    const definition = definitions.find((platform) => platform.name === name);
+    if (!definition) throw new RangeError(`webhooks.${name}: no hosted platform is named '${name}'.`);
+    if (!definition.webhooks)
+      throw new RangeError(`webhooks.${name}: the platform '${name}' sends no webhooks.`);
+  }
+
   const hosted = new Map<string, HostedPlatform>();
   for (const definition of definitions) {
     const loopbackPaths = checkPlatform(definition);
@@ -144,6 +158,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       throw new TypeError(`createSandbox: two platforms are named '${definition.name}'.`);
     }
     const buckets = bucketsFor(definition, options.rateLimits?.[definition.name], now());
+    const target = options.webhooks?.[definition.name];
+    const dispatcher =
+      target === undefined || definition.webhooks === undefined
+        ? undefined
+        : new WebhookDispatcher({
+            platform: definition.name,
+            scheme: definition.webhooks,
+            target,
+            random: mulberry32((seed ^ hashName(`${definition.name}:webhooks`)) >>> 0),
+            now,
+            record: (attempt) => deliveries.push(attempt),
+          });
+    if (dispatcher) dispatchers.set(definition.name, dispatcher);
     const context: SandboxPlatformContext = {
       now,
       random: mulberry32((seed ^ 0x9e3779b9 ^ hashName(definition.name)) >>> 0),
@@ -159,6 +186,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           retryAfterSeconds: retryAfter ? wait : undefined,
         };
       },
+      ...(dispatcher ? { publishWebhook: (notification) => dispatcher.publish(notification) } : {}),
     };
     hosted.set(definition.name, { definition, instance: definition.create(context), buckets, loopbackPaths });
   }
@@ -292,6 +320,39 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     clearRequests: () => {
       requests = [];
+    },
+    webhooks: {
+      deliveries,
+      settled: async () => {
+        await Promise.all([...dispatchers.values()].map((dispatcher) => dispatcher.settled()));
+      },
+      validate: async (name) => {
+        const scheme = hostedNamed(name).definition.webhooks;
+        const target = options.webhooks?.[name];
+        if (!scheme?.challenge || !target) {
+          throw new RangeError(
+            `webhooks.${name}: no webhook URL is configured, or the platform has no challenge.`,
+          );
+        }
+        const token = Math.floor(Math.random() * 2 ** 48).toString(36);
+        const body = scheme.challenge.body(token);
+        try {
+          const response = await fetch(target.url, {
+            method: 'POST',
+            headers: scheme.sign(body, target.secret, now()),
+            body,
+            signal: AbortSignal.timeout(target.deadlineMs ?? scheme.deadlineMs),
+          });
+          const answer: unknown = await response.json().catch(() => undefined);
+          const valid = response.status === 200 && scheme.challenge.accepts(answer, token, target.secret);
+          return { valid, status: response.status };
+        } catch {
+          return { valid: false, status: undefined };
+        }
+      },
+      stop: () => {
+        for (const dispatcher of dispatchers.values()) dispatcher.stop();
+      },
     },
   };
   return sandbox;

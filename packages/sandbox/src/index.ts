@@ -30,6 +30,7 @@ export type {
   BizconfSandboxReferralCustomer,
   BizconfSandboxReferralProduct,
 } from './bizconf/bizconf-referral-controls';
+export { bizconfWebhookScheme, signBizconfCallback } from './bizconf/bizconf-webhooks';
 export { createSandbox, type Sandbox, type SandboxFaults } from './create-sandbox';
 export type {
   Fault,
@@ -43,6 +44,7 @@ export type {
   TokenExpiredFault,
 } from './faults/fault-rule';
 export { type SandboxHandlersOptions, sandboxHandlers } from './msw/sandbox-handlers';
+export { afterEachRequest, type SandboxResolve } from './platform/after-each-request';
 export { defineSandboxPlatform } from './platform/define-sandbox-platform';
 export type { RateLimitAnswer, RenderableFault } from './platform/platform-fault';
 export type { PlatformUrls } from './platform/platform-urls';
@@ -52,6 +54,7 @@ export type {
   SandboxPlatformInstance,
 } from './platform/sandbox-platform';
 export type { SandboxRequest, SandboxRoute } from './platform/sandbox-request';
+export type { SandboxWebhookNotification, SandboxWebhookScheme } from './platform/webhook-scheme';
 export type { RequestRecord } from './request-record';
 export type {
   SandboxBaseUrls,
@@ -99,6 +102,19 @@ export type {
   UmeetSandboxReferralCustomer,
   UmeetSandboxReferralProduct,
 } from './umeet/umeet-referral-controls';
+export { signUmeetWebhook, umeetWebhookScheme } from './umeet/umeet-webhooks';
+export type { SandboxWebhooks, WebhookValidationResult } from './webhooks/sandbox-webhooks';
+export type {
+  SandboxWebhookTarget,
+  SandboxWebhookTargets,
+  WebhookDeliveryRecord,
+} from './webhooks/webhook-target';
+export {
+  type SignedWebhookDelivery,
+  type ZoomWebhookDeliveryOptions,
+  zoomWebhookDelivery,
+} from './webhooks/zoom-webhook-delivery';
+export { signZoomWebhook, zoomWebhookScheme } from './webhooks/zoom-webhook-scheme';
 export type {
   ZhumuEnterpriseStatusCode,
   ZhumuLicenceStatusCode,
@@ -118,6 +134,7 @@ export {
   ZHUMU_SANDBOX_RATE_LIMITS,
 } from './zhumu/zhumu-defaults';
 export { zhumuSandboxPlatform } from './zhumu/zhumu-platform';
+export { signZhumuCallback, zhumuWebhookScheme } from './zhumu/zhumu-webhooks';
 export type {
   ZoomPlanStatus,
   ZoomPlanType,

@@ -1,5 +1,6 @@
 import type { FaultRule } from './faults/fault-rule';
 import type { SandboxPlatform } from './platform/sandbox-platform';
+import type { SandboxWebhookTargets } from './webhooks/webhook-target';
 import type { ZoomSandboxCredentials } from './zoom/zoom-controls';
 import type { ZoomCommerceSandboxOptions } from './zoom-commerce/commerce-controls';
 
@@ -65,6 +66,11 @@ export interface SandboxOptions {
   readonly rateLimitRetryAfter?: boolean;
   /** Options of the default Zoom; with `platforms`, pass them to `zoomSandboxPlatform(options)` instead. */
   readonly zoom?: ZoomSandboxOptions;
+  /**
+   * Where each platform delivers its webhooks, by platform name, e.g.
+   * `{ zoom: { url: 'http://127.0.0.1:3000/webhooks/zoom', secret: 'sandbox-secret' } }`. Default: none are sent.
+   */
+  readonly webhooks?: SandboxWebhookTargets;
 }
 
 /**

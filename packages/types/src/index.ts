@@ -71,6 +71,15 @@ export {
 } from './domain/licence-state';
 export { type ListAccountsQuery, listAccountsQuerySchema, MAX_PAGE_SIZE } from './domain/list-accounts-query';
 export { type ListReferralsQuery, listReferralsQuerySchema } from './domain/list-referrals-query';
+export {
+  ACCOUNT_CHANGE_KINDS,
+  type AccountChangedEvent,
+  type AccountChangeKind,
+  type AccountFieldChanges,
+  accountChangedEventSchema,
+  type ReferralChangedEvent,
+  referralChangedEventSchema,
+} from './domain/platform-change-events';
 export { type PostalAddress, postalAddressSchema } from './domain/postal-address';
 export { type ProvisionAccountInput, provisionAccountInputSchema } from './domain/provision-account-input';
 export {

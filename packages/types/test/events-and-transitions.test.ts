@@ -46,6 +46,30 @@ describe('channelEventSchema', () => {
       aborted: false,
       durationMs: 1250,
     },
+    {
+      ...common,
+      type: 'account.changed',
+      accountId: 'sub_123',
+      change: 'created',
+      platformEvent: 'account.created',
+    },
+    {
+      ...common,
+      type: 'account.changed',
+      accountId: 'sub_123',
+      change: 'updated',
+      changes: { name: '上海示例信息技术有限公司' },
+      platformEvent: 'account.updated',
+    },
+    {
+      ...common,
+      type: 'referral.changed',
+      referralId: 'ref_1',
+      status: 'accepted',
+      previousStatus: 'in_review',
+      platformStatus: 'APPROVED',
+      platformEvent: 'referral.status_changed',
+    },
     { ...common, type: 'referral.submitted', referral },
   ];
 

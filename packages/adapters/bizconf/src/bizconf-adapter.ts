@@ -8,6 +8,7 @@ import { bizconfLicences } from './internal/licences';
 import { bizconfReferrals } from './internal/referrals';
 import { resolveConnection } from './internal/resolve-connection';
 import { BIZCONF_SYNC_SEAT_RULES } from './internal/sync-seat-rules';
+import { bizconfWebhooks } from './webhooks/bizconf-webhooks';
 
 /**
  * The Bizconf (会畅通讯) adapter: enterprise accounts and their annual seat commitments on Bizconf, the mainland China
@@ -43,5 +44,6 @@ export function bizconf(options: BizconfOptions = {}): PartnerAdapter {
     accounts: bizconfAccounts(scope),
     licences: bizconfLicences(scope),
     referrals: bizconfReferrals(scope, { duplicateWindowMs: scope.referralDuplicateWindowMs, now: Date.now }),
+    webhooks: bizconfWebhooks(connection.appId, [connection.appSecret]),
   };
 }

@@ -3,8 +3,8 @@ import type { Capabilities } from '@channelkit/types';
 /**
  * What the Bizconf adapter supports: every account and licence operation of the contract, and referrals both ways
  * (opportunities the partner registers, updates, resubmits and withdraws; leads Bizconf assigns, which the partner
- * accepts or rejects). Bizconf alone records a deal as won or lost. Its signed callbacks (described in the
- * contract) are not received yet.
+ * accepts or rejects). Bizconf alone records a deal as won or lost. Its signed callbacks are received with
+ * `client.webhooks`.
  */
 export const BIZCONF_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -29,5 +29,5 @@ export const BIZCONF_CAPABILITIES: Capabilities = Object.freeze({
     cancel: true,
     resubmit: true,
   }),
-  webhooks: false,
+  webhooks: true,
 });

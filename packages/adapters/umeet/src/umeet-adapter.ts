@@ -8,6 +8,7 @@ import { UmeetScope } from './internal/scope';
 import { UMEET_CAPABILITIES } from './umeet-capabilities';
 import { UMEET_CUSTOMER_POLICY } from './umeet-customer-policy';
 import type { UmeetOptions } from './umeet-options';
+import { umeetWebhookSecrets, umeetWebhooks } from './webhooks/umeet-webhooks';
 
 /**
  * The Systec Umeet adapter. Umeet publishes no API, so it speaks channelkit's Umeet contract v1 (see
@@ -41,5 +42,6 @@ export function umeet(options: UmeetOptions = {}): PartnerAdapter {
     accounts: umeetAccounts(scope),
     licences: umeetLicences(),
     referrals: umeetReferrals({ duplicateWindowMs: connection.referralDuplicateWindowMs, now: Date.now }),
+    webhooks: umeetWebhooks(umeetWebhookSecrets(options.webhookSecret, process.env)),
   };
 }

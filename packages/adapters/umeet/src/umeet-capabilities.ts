@@ -3,8 +3,8 @@ import type { Capabilities } from '@channelkit/types';
 /**
  * What the Umeet adapter supports under contract v1: every account operation and licences; referrals both ways
  * (deal registrations the partner submits, updates, resubmits and withdraws; leads Systec offers, which the partner
- * accepts or declines). Systec alone moves a registration to won or lost. Its signed webhooks are described in the
- * contract, but receiving them is not implemented yet.
+ * accepts or declines). Systec alone moves a registration to won or lost. Its signed webhooks are received with
+ * `client.webhooks`.
  */
 export const UMEET_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -29,5 +29,5 @@ export const UMEET_CAPABILITIES: Capabilities = Object.freeze({
     cancel: true,
     resubmit: true,
   }),
-  webhooks: false,
+  webhooks: true,
 });

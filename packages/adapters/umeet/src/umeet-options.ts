@@ -29,6 +29,11 @@ export interface UmeetOptions {
   tokenUrl?: string | undefined;
   /** Requests per second per category, merged over {@link UMEET_DEFAULT_RATE_LIMITS}. */
   rateLimits?: Partial<UmeetRateLimits> | undefined;
+  /**
+   * The secret of the webhook endpoint registered with Systec, for `client.webhooks`; several (newest first) while you
+   * rotate it. Never printed. @default process.env.UMEET_WEBHOOK_SECRET
+   */
+  webhookSecret?: string | readonly string[] | undefined;
   /** Plan used when a provision input names none. @default 'business' */
   defaultPlan?: string | undefined;
   /**

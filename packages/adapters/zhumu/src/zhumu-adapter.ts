@@ -4,6 +4,7 @@ import { zhumuAccounts } from './internal/accounts';
 import { createZhumuTransport } from './internal/create-transport';
 import { zhumuLicences } from './internal/licences';
 import { resolveConnection } from './internal/resolve-connection';
+import { zhumuWebhooks } from './webhooks/zhumu-webhooks';
 import { ZHUMU_CAPABILITIES } from './zhumu-capabilities';
 import { ZHUMU_DEFAULT_PLAN, type ZhumuOptions } from './zhumu-options';
 
@@ -38,5 +39,9 @@ export function zhumu(options: ZhumuOptions = {}): PartnerAdapter {
     createTransport: (settings) => createZhumuTransport(connection, settings),
     accounts: zhumuAccounts(scope),
     licences: zhumuLicences(),
+    // Callbacks are signed with the api_secret; with a credentials provider, give it as the client's webhooks.secrets.
+    webhooks: zhumuWebhooks(
+      connection.credentials.kind === 'static' ? [connection.credentials.credentials.apiSecret] : [],
+    ),
   };
 }

@@ -2,7 +2,7 @@ import { type Capabilities, NO_REFERRAL_CAPABILITIES } from '@channelkit/types';
 
 /**
  * What the Zhumu adapter supports: the whole enterprise lifecycle (provision, get, list, suspend, resume, close) and
- * licences. Zhumu has no referral (deal registration) API, and receiving its callbacks is not covered yet.
+ * licences. Zhumu has no referral (deal registration) API; its signed callbacks are received with `client.webhooks`.
  */
 export const ZHUMU_CAPABILITIES: Capabilities = Object.freeze({
   accounts: Object.freeze({
@@ -15,5 +15,5 @@ export const ZHUMU_CAPABILITIES: Capabilities = Object.freeze({
   }),
   licences: Object.freeze({ get: true, set: true, preview: false }),
   referrals: NO_REFERRAL_CAPABILITIES,
-  webhooks: false,
+  webhooks: true,
 });

@@ -68,9 +68,9 @@ describe('docs/partners/zhumu.md matches the adapter', () => {
   it('names the capabilities it lacks', () => {
     expect(ZHUMU_CAPABILITIES).toMatchObject({
       referrals: NO_REFERRAL_CAPABILITIES,
-      webhooks: false,
+      webhooks: true,
     });
     expect(contract).toContain('`capabilities.referrals` is `false` both ways');
-    expect(contract).toContain('`capabilities.webhooks` is `false`');
+    expect(contract).toContain('`capabilities.webhooks` is `true`');
   });
 });

@@ -3,7 +3,7 @@ import { zoomAccounts } from './internal/accounts';
 import { createZoomTransport } from './internal/create-transport';
 import { zoomLicences } from './internal/licences';
 import { resolveConnection } from './internal/resolve-connection';
-import { rememberWebhookSecret } from './internal/webhook-secret';
+import { zoomWebhookSecrets, zoomWebhooks } from './webhooks/zoom-webhooks';
 import { ZOOM_CAPABILITIES } from './zoom-capabilities';
 import { ZOOM_CUSTOMER_POLICY } from './zoom-customer-policy';
 import { ZOOM_DEFAULT_PLAN, type ZoomOptions } from './zoom-options';
@@ -37,7 +37,7 @@ export function zoom(options: ZoomOptions = {}): PartnerAdapter {
     createTransport: (settings) => createZoomTransport(connection, settings),
     accounts: zoomAccounts(scope),
     licences: zoomLicences(scope),
+    webhooks: zoomWebhooks(zoomWebhookSecrets(options.webhookSecretToken, process.env)),
   };
-  if (options.webhookSecretToken) rememberWebhookSecret(adapter, options.webhookSecretToken);
   return adapter;
 }

@@ -30,8 +30,11 @@ export interface ZoomOptions {
    * @default process.env.ZOOM_OAUTH_URL, else 'https://zoom.us/oauth/token'
    */
   oauthUrl?: string | undefined;
-  /** Secret token of the app's webhook subscription, kept for webhook verification; never printed. */
-  webhookSecretToken?: string | undefined;
+  /**
+   * Secret token of the app's webhook subscription, for `client.webhooks`; several (newest first) while you rotate
+   * it. Never printed. @default process.env.ZOOM_WEBHOOK_SECRET_TOKEN
+   */
+  webhookSecretToken?: string | readonly string[] | undefined;
   /**
    * Requests per second per rate-limit label, merged over {@link ZOOM_DEFAULT_RATE_LIMITS} (Business+ plan).
    * Lower them for Pro masters (30/20/10).

@@ -2,6 +2,7 @@ import type { IdempotencyOptions } from '../idempotency/idempotency-options';
 import type { Logger } from '../logging/logger';
 import type { PaginationBounds } from '../pagination/pagination-bounds';
 import type { HttpTransportOptions, RetryOptions } from '../transport/transport-types';
+import type { WebhookOptions } from '../webhooks/webhook-options';
 
 /** Options of {@link createClient}; every one has a sensible default. */
 export interface ClientOptions {
@@ -47,6 +48,13 @@ export interface ClientOptions {
    * `maxPages` pages and `maxDurationMs` spent fetching them. @default { maxPages: 1000, maxDurationMs: 300000 }
    */
   pagination?: Partial<PaginationBounds> | undefined;
+  /**
+   * Webhook secrets (several during a rotation), timestamp tolerance and how long delivery ids are remembered for
+   * de-duplication (in the `idempotency.store`). @default the adapter's secret, 5 minutes, 3 days
+   * @example
+   * createClient(zoom(), { webhooks: { secrets: [process.env.ZOOM_WEBHOOK_SECRET_NEW!, process.env.ZOOM_WEBHOOK_SECRET_OLD!] } });
+   */
+  webhooks?: WebhookOptions | undefined;
 }
 
 /** Options accepted by every client call. */

@@ -8,6 +8,8 @@ import { resolvePaginationBounds } from '../pagination/pagination-bounds';
 import type { PartnerAdapter, TransportSettings } from '../port/adapter-port';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../transport/defaults';
 import { VERSION } from '../version';
+import { resolveWebhookSettings } from '../webhooks/webhook-options';
+import { createWebhooksResource, type WebhooksResource } from '../webhooks/webhooks-resource';
 import { type AccountsResource, createAccountsResource } from './accounts-resource';
 import type { ClientEventListener, ClientEventName } from './client-events';
 import type { ClientOptions } from './client-options';
@@ -32,6 +34,8 @@ export interface ChannelClient {
    * `UnsupportedOperationError` (see `capabilities.referrals`).
    */
   readonly referrals: ReferralsResource;
+  /** The platform's webhooks: verify deliveries, or serve them with a Node handler that emits typed events. */
+  readonly webhooks: WebhooksResource;
   /** Subscribes to a domain event (`account.provisioned`, `licence.changed`, ...) or a transport event (`retry`, ...). */
   on<Name extends ClientEventName>(event: Name, listener: ClientEventListener<Name>): this;
   /** Unsubscribes a listener added with `on` or `once`. */
@@ -55,6 +59,7 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
   // Options the client itself owns are checked first, so a bad one fails at start-up, naming the option.
   const idempotency = resolveIdempotencySettings(options.idempotency);
   const pagination = resolvePaginationBounds(options.pagination);
+  const webhookSettings = resolveWebhookSettings(options.webhooks);
   const transport = adapter.createTransport(transportSettings(options));
   const emitter = new EventEmitter();
   // The transport emits on its own emitter; the client re-emits so callers subscribe in one place.
@@ -81,6 +86,15 @@ export function createClient(adapter: PartnerAdapter, options: ClientOptions = {
     accounts: createAccountsResource(adapter, run),
     licences: createLicencesResource(adapter, run),
     referrals: createReferralsResource(adapter, run),
+    webhooks: createWebhooksResource({
+      partner: adapter.partner,
+      verifier: adapter.webhooks,
+      settings: webhookSettings,
+      store: idempotency.store,
+      namespace,
+      emit: (event) => emitter.emit(event.type, event),
+      logger,
+    }),
     on(event, listener) {
       emitter.on(event, listenerOf(listener));
       return client;

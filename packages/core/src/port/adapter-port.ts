@@ -22,6 +22,7 @@ import type { Paginator } from '../pagination/paginator';
 import type { SeatRules } from '../sync/seat-rules';
 import type { HttpTransport } from '../transport/http-transport';
 import type { HttpTransportOptions, RetryOptions } from '../transport/transport-types';
+import type { WebhookVerifier } from '../webhooks/webhook-verifier';
 
 /** Everything one adapter operation receives besides its arguments. */
 export interface OperationContext {
@@ -174,4 +175,6 @@ export interface PartnerAdapter {
   readonly licences: LicencesPort;
   /** Referral operations, on platforms that have referrals (see `capabilities.referrals`). */
   readonly referrals?: ReferralsPort | undefined;
+  /** The platform's webhook scheme (signature, challenge, event mapping); absent when it sends no webhooks. */
+  readonly webhooks?: WebhookVerifier | undefined;
 }

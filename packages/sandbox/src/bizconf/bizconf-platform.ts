@@ -1,3 +1,4 @@
+import { afterEachRequest } from '../platform/after-each-request';
 import type { RenderableFault } from '../platform/platform-fault';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
@@ -12,6 +13,7 @@ import {
 import { CODES, envelope, gatewayPage } from './bizconf-envelope';
 import { verifySignature } from './bizconf-signature';
 import { BizconfStore } from './bizconf-store';
+import { bizconfChangeWatcher, bizconfWebhookScheme } from './bizconf-webhooks';
 
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
@@ -103,7 +105,9 @@ function createBizconf(context: SandboxPlatformContext, options: BizconfSandboxO
 
   return {
     controls: store as BizconfSandboxControls,
-    resolve,
+    resolve: context.publishWebhook
+      ? afterEachRequest(resolve, bizconfChangeWatcher(store, context.publishWebhook))
+      : resolve,
     renderFault,
     environment: (urls: Readonly<Record<string, string>>) => ({
       BIZCONF_APP_ID: store.credentials.appId,
@@ -142,6 +146,7 @@ export function bizconfSandboxPlatform(
     name: 'bizconf',
     urls: { baseUrl: BIZCONF_SANDBOX_BASE_URL },
     rateLimitCategories: ['query', 'write'],
+    webhooks: bizconfWebhookScheme,
     create: (context) => createBizconf(context, options),
   };
 }

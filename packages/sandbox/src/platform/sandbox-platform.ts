@@ -1,6 +1,7 @@
 import type { RateLimitAnswer, RenderableFault } from './platform-fault';
 import type { PlatformUrls } from './platform-urls';
 import type { SandboxRequest, SandboxRoute } from './sandbox-request';
+import type { SandboxWebhookNotification, SandboxWebhookScheme } from './webhook-scheme';
 
 /** What the sandbox gives a platform when it creates a copy of it. */
 export interface SandboxPlatformContext {
@@ -17,6 +18,12 @@ export interface SandboxPlatformContext {
    * platform counts requests (Zoom, for one, checks the token first).
    */
   rateLimit(category: string): RateLimitAnswer | undefined;
+  /**
+   * Reports a change by webhook: the sandbox signs the notification with the platform's `webhooks` scheme and
+   * delivers it to the URL configured for the platform (the `webhooks` option). Absent when no URL is configured, so
+   * a platform spends nothing on notifications nobody receives.
+   */
+  readonly publishWebhook?: ((notification: SandboxWebhookNotification) => void) | undefined;
 }
 
 /**
@@ -99,6 +106,8 @@ export interface SandboxPlatform<Controls = unknown> {
   readonly loopbackPaths?: Readonly<Record<string, string>>;
   /** The platform's rate-limit categories, e.g. Zoom's `['light', 'medium', 'heavy']`; limits can be set per category. */
   readonly rateLimitCategories: readonly string[];
+  /** How the platform signs and delivers webhooks; absent when it sends none. */
+  readonly webhooks?: SandboxWebhookScheme;
   /** Creates a fresh copy of the platform for one sandbox. */
   create(context: SandboxPlatformContext): SandboxPlatformInstance<Controls>;
 }

@@ -169,6 +169,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     },
     sandbox,
     close: () => {
+      sandbox.webhooks.stop();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,3 +1,4 @@
+import { afterEachRequest } from '../platform/after-each-request';
 import type { RenderableFault } from '../platform/platform-fault';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
@@ -14,6 +15,7 @@ import { problem, withRequestId } from './umeet-http';
 import { umeetToken } from './umeet-oauth';
 import type { UmeetSandboxOptions } from './umeet-options';
 import { UmeetStore } from './umeet-store';
+import { umeetChangeWatcher, umeetWebhookScheme } from './umeet-webhooks';
 
 const SERVER_ERRORS = {
   500: ['internal_error', 'Internal Server Error'],
@@ -200,7 +202,9 @@ function createUmeet(context: SandboxPlatformContext, options: UmeetSandboxOptio
 
   return {
     controls: store as UmeetSandboxControls,
-    resolve,
+    resolve: context.publishWebhook
+      ? afterEachRequest(resolve, umeetChangeWatcher(store, context.publishWebhook))
+      : resolve,
     renderFault,
     environment: (urls: PlatformUrls) => ({
       UMEET_CLIENT_ID: store.credentials.clientId,
@@ -238,6 +242,7 @@ export function umeetSandboxPlatform(
     name: 'umeet',
     urls: { baseUrl: UMEET_API_BASE_URL, tokenUrl: UMEET_TOKEN_URL },
     rateLimitCategories: ['read', 'write'],
+    webhooks: umeetWebhookScheme,
     create: (context) => createUmeet(context, options),
   };
 }

@@ -1,3 +1,4 @@
+import { afterEachRequest } from '../platform/after-each-request';
 import type { RenderableFault } from '../platform/platform-fault';
 import type { PlatformUrls } from '../platform/platform-urls';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
@@ -7,6 +8,7 @@ import type { ZhumuSandboxControls, ZhumuSandboxOptions } from './zhumu-controls
 import { ZHUMU_API_BASE_URL, ZHUMU_PATH_PREFIX, ZHUMU_SANDBOX_CREDENTIALS } from './zhumu-defaults';
 import { invalidCredentials, rateLimited, ZHUMU_ERROR, zhumuError } from './zhumu-responses';
 import { ZhumuStore } from './zhumu-store';
+import { zhumuChangeWatcher, zhumuWebhookScheme } from './zhumu-webhooks';
 
 const SERVER_ERRORS = {
   500: '服务器内部错误 / Internal server error.',
@@ -138,7 +140,9 @@ function createZhumu(context: SandboxPlatformContext, options: ZhumuSandboxOptio
 
   return {
     controls: store as ZhumuSandboxControls,
-    resolve,
+    resolve: context.publishWebhook
+      ? afterEachRequest(resolve, zhumuChangeWatcher(store, context.publishWebhook))
+      : resolve,
     renderFault,
     environment: (urls: PlatformUrls) => ({
       ZHUMU_API_KEY: store.credentials.apiKey,
@@ -176,6 +180,7 @@ export function zhumuSandboxPlatform(
     name: 'zhumu',
     urls: { baseUrl: ZHUMU_API_BASE_URL },
     rateLimitCategories: ['read', 'write'],
+    webhooks: zhumuWebhookScheme,
     create: (context) => createZhumu(context, options),
   };
 }

@@ -2,6 +2,8 @@ import type { RenderableFault } from '../platform/platform-fault';
 import type { SandboxPlatform, SandboxPlatformContext } from '../platform/sandbox-platform';
 import type { SandboxRequest, SandboxRoute } from '../platform/sandbox-request';
 import type { ZoomSandboxOptions } from '../sandbox-options';
+import { observeZoomChange } from '../webhooks/zoom-webhook-events';
+import { zoomWebhookScheme } from '../webhooks/zoom-webhook-scheme';
 import { matchZoomRoute, type ZoomLabel } from './zoom-api';
 import type { ZoomSandboxControls } from './zoom-controls';
 import {
@@ -83,7 +85,11 @@ function createZoom(context: SandboxPlatformContext, options: ZoomSandboxOptions
         const limited = context.rateLimit(matched.label);
         if (limited)
           return tracked(rateLimited(LABELS[matched.label], limited.limit, limited.retryAfterSeconds));
-        return tracked(await matched.run(store, request, url));
+        const publish = context.publishWebhook;
+        const change = publish && observeZoomChange(store, request.method.toUpperCase(), subpath);
+        const response = await matched.run(store, request, url);
+        if (change && publish) await change.report(response, publish);
+        return tracked(response);
       },
     };
   };
@@ -133,6 +139,7 @@ export function zoomSandboxPlatform(options: ZoomSandboxOptions = {}): SandboxPl
     name: 'zoom',
     urls: { baseUrl: ZOOM_API_BASE_URL, oauthUrl: ZOOM_OAUTH_URL },
     rateLimitCategories: ['light', 'medium', 'heavy'],
+    webhooks: zoomWebhookScheme,
     create: (context) => createZoom(context, options),
   };
 }

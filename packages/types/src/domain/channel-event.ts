@@ -4,6 +4,12 @@ import { isoDateTimeSchema } from '../primitives/iso-date';
 import { type PartnerId, partnerIdSchema } from '../primitives/partner-id';
 import { type EnterpriseAccount, enterpriseAccountSchema } from './enterprise-account';
 import { type LicenceState, licenceStateSchema } from './licence-state';
+import {
+  type AccountChangedEvent,
+  accountChangedEventObject,
+  type ReferralChangedEvent,
+  referralChangedEventObject,
+} from './platform-change-events';
 import { type Referral, referralSchema } from './referral';
 import { type ReferralStatus, referralStatusSchema } from './referral-status';
 import { type SyncTotals, syncTotalsSchema } from './sync-totals';
@@ -18,6 +24,8 @@ export const CHANNEL_EVENT_TYPES = [
   'referral.received',
   'referral.updated',
   'sync.completed',
+  'account.changed',
+  'referral.changed',
   'referral.submitted',
 ] as const;
 
@@ -124,6 +132,8 @@ export interface SyncCompletedEvent extends ChannelEventBase {
  * Something that changed on a platform, discriminated by `type`. Every event has `id`, `partner` and `occurredAt`;
  * account events carry the `account`, `licence.changed` the `current` (and when known `previous`) licence state,
  * referral events the `referral`, `sync.completed` the plan's hash and the outcome counts of a licence sync.
+ * `account.changed` and `referral.changed` are what platforms report by webhook: the id and what changed, not the
+ * whole record (see `client.webhooks`).
  *
  * @example
  * ```ts
@@ -145,6 +155,8 @@ export type ChannelEvent =
   | ReferralReceivedEvent
   | ReferralUpdatedEvent
   | SyncCompletedEvent
+  | AccountChangedEvent
+  | ReferralChangedEvent
   | ReferralSubmittedEvent;
 
 const common = {
@@ -198,6 +210,8 @@ export const channelEventSchema = schemaFor<ChannelEvent>()(
       aborted: z.boolean(),
       durationMs: z.number().nonnegative('must not be negative'),
     }),
+    accountChangedEventObject,
+    referralChangedEventObject,
     z.object({ ...common, type: z.literal('referral.submitted'), referral: referralSchema }),
   ]),
 );

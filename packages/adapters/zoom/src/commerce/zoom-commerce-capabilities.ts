@@ -29,5 +29,5 @@ export const ZOOM_COMMERCE_CAPABILITIES: Capabilities = Object.freeze({
     cancel: false,
     resubmit: true,
   }),
-  webhooks: false,
+  webhooks: true,
 });

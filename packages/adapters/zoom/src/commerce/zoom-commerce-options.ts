@@ -55,8 +55,11 @@ export interface ZoomCommerceOptions {
    * @default 60000
    */
   accountCreationTimeoutMs?: number | undefined;
-  /** Secret token of the app's webhook subscription, kept for webhook verification; never printed. */
-  webhookSecretToken?: string | undefined;
+  /**
+   * Secret token of the app's webhook subscription, for `client.webhooks`; several (newest first) while you rotate
+   * it. Never printed. @default process.env.ZOOM_WEBHOOK_SECRET_TOKEN
+   */
+  webhookSecretToken?: string | readonly string[] | undefined;
 }
 
 /** Zoom's Commerce API base URL in production (Zoom gives partners a separate sandbox URL). */

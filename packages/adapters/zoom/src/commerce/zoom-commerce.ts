@@ -1,7 +1,7 @@
 import { ConfigurationError, type PartnerAdapter } from '@channelkit/core';
 import { createZoomTransport } from '../internal/create-transport';
 import { resolveConnection } from '../internal/resolve-connection';
-import { rememberWebhookSecret } from '../internal/webhook-secret';
+import { zoomWebhookSecrets, zoomWebhooks } from '../webhooks/zoom-webhooks';
 import { BasePlanCatalog } from './internal/catalog';
 import { commerceAccounts } from './internal/commerce-accounts';
 import { parseCommerceError } from './internal/commerce-errors';
@@ -104,7 +104,7 @@ export function zoomCommerce(options: ZoomCommerceOptions = {}): PartnerAdapter 
     accounts: commerceAccounts(scope, catalog),
     licences: commerceLicences(scope, catalog),
     referrals: commerceReferrals(scope),
+    webhooks: zoomWebhooks(zoomWebhookSecrets(options.webhookSecretToken, process.env)),
   };
-  if (options.webhookSecretToken) rememberWebhookSecret(adapter, options.webhookSecretToken);
   return adapter;
 }

@@ -1,0 +1,259 @@
+import { createHmac } from 'node:crypto';
+import { bizconf } from '@channelkit/bizconf';
+import { createClient, WebhookVerificationError } from '@channelkit/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+// Bizconf's contract v1 callbacks: X-Bizconf-Signature = hex HMAC-SHA256(app secret, "<timestamp>\n<nonce>\n<raw body>"),
+// timestamp in milliseconds. Every signature here comes from node:crypto and that formula, apart from the adapter.
+
+const APP_ID = 'partner-app';
+const SECRET = 'bizconf-app-secret';
+const NOW_MS = 1_768_471_200_000; // 2026-01-15 18:00:00 Beijing time
+const NONCE = 'abcdef0123456789abcdef';
+
+function sign(secret: string, timestamp: number | string, nonce: string, body: string | Buffer): string {
+  return createHmac('sha256', secret)
+    .update(Buffer.concat([Buffer.from(`${timestamp}\n${nonce}\n`), Buffer.from(body)]))
+    .digest('hex');
+}
+
+function headers(
+  body: string | Buffer,
+  at = NOW_MS,
+  secret = SECRET,
+  appId = APP_ID,
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-bizconf-app-id': appId,
+    'x-bizconf-timestamp': String(at),
+    'x-bizconf-nonce': NONCE,
+    'x-bizconf-signature': sign(secret, at, NONCE, body),
+  };
+}
+
+function client(secrets?: string[]) {
+  return createClient(
+    bizconf({ appId: APP_ID, appSecret: SECRET, baseUrl: 'https://openapi.bizconf.example' }),
+    {
+      webhooks: { now: () => NOW_MS, ...(secrets ? { secrets } : {}) },
+    },
+  ).webhooks;
+}
+
+function reason(run: () => unknown): string {
+  try {
+    run();
+    return 'accepted';
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return error.reason;
+    throw error;
+  }
+}
+
+const frozen =
+  '{"eventId":"EVT1","eventType":"ENTERPRISE_STATUS_CHANGED","occurTime":"2026-01-15 18:00:00","data":{"enterpriseId":"E20260115000001","status":"FROZEN","previousStatus":"NORMAL"}}';
+
+function callback(eventType: string, data: Record<string, unknown>): string {
+  return JSON.stringify({ eventId: `EVT-${eventType}`, eventType, occurTime: '2026-01-15 18:00:00', data });
+}
+
+const licence = {
+  planCode: 'STANDARD',
+  commitment: 'ANNUAL',
+  seats: 50,
+  usedSeats: 12,
+  renewalSeats: null,
+  termStart: '2026-01-15',
+  termEnd: '2027-01-14',
+  autoRenew: true,
+  status: 'ACTIVE',
+};
+
+describe('Bizconf callback signatures', () => {
+  it('verifies a vector computed with openssl, apart from any JavaScript', () => {
+    // printf '1768471200000\nabcdef0123456789abcdef\n%s' "$BODY" | openssl dgst -sha256 -hmac 'bizconf-app-secret'
+    const signature = '90f5a5473636330d75b7cb042d1aeecfa541058167b0e22682521aa3a3b2fb40';
+    expect(sign(SECRET, NOW_MS, NONCE, frozen)).toBe(signature);
+    expect(client().verify(frozen, { ...headers(frozen), 'x-bizconf-signature': signature })).toEqual({
+      kind: 'events',
+      deliveryId: 'EVT1',
+      platformEvent: 'ENTERPRISE_STATUS_CHANGED',
+      events: [
+        {
+          type: 'account.changed',
+          id: 'EVT1',
+          partner: 'bizconf',
+          occurredAt: '2026-01-15T18:00:00+08:00',
+          accountId: 'E20260115000001',
+          change: 'status_changed',
+          status: 'suspended',
+          previousStatus: 'active',
+          platformEvent: 'ENTERPRISE_STATUS_CHANGED',
+        },
+      ],
+    });
+  });
+
+  it('maps every callback of contract v1', () => {
+    const cases: [string, Record<string, unknown>, unknown[]][] = [
+      [
+        'ENTERPRISE_CREATED',
+        { taskId: 'T1', bizNo: 'B1', enterpriseId: 'E1' },
+        [expect.objectContaining({ type: 'account.changed', accountId: 'E1', change: 'created' })],
+      ],
+      [
+        'ENTERPRISE_STATUS_CHANGED',
+        { enterpriseId: 'E1', status: 'CANCELLED', previousStatus: 'FROZEN' },
+        [expect.objectContaining({ change: 'closed', status: 'closed', previousStatus: 'suspended' })],
+      ],
+      [
+        'LICENCE_CHANGED',
+        { enterpriseId: 'E1', licence },
+        [
+          expect.objectContaining({
+            type: 'licence.changed',
+            accountId: 'E1',
+            current: expect.objectContaining({
+              seats: { purchased: 50, assigned: 12 },
+              commitment: 'annual',
+            }),
+          }),
+        ],
+      ],
+      [
+        'LICENCE_RENEWED',
+        { enterpriseId: 'E1', licence: { ...licence, renewalSeats: 40 } },
+        [
+          expect.objectContaining({
+            type: 'licence.changed',
+            current: expect.objectContaining({ seats: { purchased: 50, assigned: 12, pending: 40 } }),
+          }),
+        ],
+      ],
+      [
+        'TASK_FAILED',
+        { taskId: 'T2', bizNo: 'B2', failCode: 'CREDIT_CODE_INVALID', failReason: '统一社会信用代码无效' },
+        [],
+      ],
+    ];
+    for (const [type, data, events] of cases) {
+      const body = callback(type, data);
+      const verification = client().verify(body, headers(body));
+      expect({ type, events: verification.kind === 'events' && verification.events }).toEqual({
+        type,
+        events,
+      });
+    }
+  });
+
+  it('verifies Chinese text from its UTF-8 bytes, and a trailing newline only with it', () => {
+    const chinese = callback('TASK_FAILED', {
+      taskId: 'T',
+      bizNo: 'B',
+      failCode: 'X',
+      failReason: '营业执照已过期',
+    });
+    expect(client().verify(Buffer.from(chinese), headers(chinese)).kind).toBe('events');
+    expect(reason(() => client().verify(chinese, headers(Buffer.from(chinese, 'latin1'))))).toBe(
+      'bad_signature',
+    );
+    expect(client().verify(`${frozen}\n`, headers(`${frozen}\n`)).kind).toBe('events');
+    expect(reason(() => client().verify(frozen, headers(`${frozen}\n`)))).toBe('bad_signature');
+  });
+
+  it('refuses tampering of the body, timestamp, nonce, signature or application, and replays', () => {
+    const good = headers(frozen);
+    expect(reason(() => client().verify(frozen.replace('FROZEN', 'NORMAL'), good))).toBe('bad_signature');
+    expect(
+      reason(() => client().verify(frozen, { ...good, 'x-bizconf-timestamp': String(NOW_MS + 1) })),
+    ).toBe('bad_signature');
+    expect(
+      reason(() => client().verify(frozen, { ...good, 'x-bizconf-nonce': 'abcdef0123456789abcdee' })),
+    ).toBe('bad_signature');
+    const flipped = good['x-bizconf-signature']?.replace(/.$/, (last) => (last === '0' ? '1' : '0')) ?? '';
+    expect(reason(() => client().verify(frozen, { ...good, 'x-bizconf-signature': flipped }))).toBe(
+      'bad_signature',
+    );
+    expect(reason(() => client().verify(frozen, headers(frozen, NOW_MS, SECRET, 'another-app')))).toBe(
+      'bad_signature',
+    );
+    expect(reason(() => client().verify(frozen, headers(frozen, NOW_MS - 300_001)))).toBe('stale_timestamp');
+    expect(reason(() => client().verify(frozen, headers(frozen, NOW_MS + 300_001)))).toBe('stale_timestamp');
+    expect(client().verify(frozen, headers(frozen, NOW_MS - 299_000)).kind).toBe('events');
+  });
+
+  it('accepts several secrets during a rotation', () => {
+    expect(client(['new-secret', SECRET]).verify(frozen, headers(frozen)).kind).toBe('events');
+    expect(client(['new-secret', SECRET]).verify(frozen, headers(frozen, NOW_MS, 'new-secret')).kind).toBe(
+      'events',
+    );
+    expect(reason(() => client(['new-secret']).verify(frozen, headers(frozen)))).toBe('bad_signature');
+  });
+
+  it('refuses missing and malformed headers', () => {
+    const good = headers(frozen);
+    for (const name of Object.keys(good).filter((key) => key.startsWith('x-bizconf'))) {
+      const { [name]: _left, ...without } = good;
+      expect({ name, reason: reason(() => client().verify(frozen, without)) }).toEqual({
+        name,
+        reason: 'missing_header',
+      });
+    }
+    for (const [name, value] of [
+      ['x-bizconf-timestamp', '2026-01-15'],
+      ['x-bizconf-nonce', 'short'],
+      ['x-bizconf-nonce', 'has spaces in it, sixteen+'],
+      ['x-bizconf-signature', 'ABC'],
+    ] as const) {
+      expect({
+        name,
+        value,
+        reason: reason(() => client().verify(frozen, { ...good, [name]: value })),
+      }).toEqual({
+        name,
+        value,
+        reason: 'malformed_header',
+      });
+    }
+  });
+
+  it('never crashes nor accepts a forgery on random and truncated input', () => {
+    const good = headers(frozen);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.uint8Array({ maxLength: 1024 }).map((bytes) => Buffer.from(bytes)),
+        ),
+        fc.dictionary(
+          fc.constantFrom(
+            'x-bizconf-app-id',
+            'x-bizconf-timestamp',
+            'x-bizconf-nonce',
+            'x-bizconf-signature',
+          ),
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(APP_ID, String(NOW_MS), NONCE),
+            fc.stringMatching(/^[0-9a-f]{64}$/),
+          ),
+        ),
+        (body, given) => {
+          expect(reason(() => client().verify(body, given))).not.toBe('accepted');
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    fc.assert(
+      fc.property(fc.nat({ max: frozen.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+        const bytes = Buffer.from(frozen);
+        bytes[at] = (bytes[at] ?? 0) ^ xor;
+        expect(reason(() => client().verify(bytes, good))).not.toBe('accepted');
+        expect(reason(() => client().verify(Buffer.from(frozen).subarray(0, at), good))).not.toBe('accepted');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

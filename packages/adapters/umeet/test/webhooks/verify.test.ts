@@ -1,0 +1,229 @@
+import { createHmac } from 'node:crypto';
+import { createClient, WebhookVerificationError } from '@channelkit/core';
+import { umeet } from '@channelkit/umeet';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+// Umeet's contract v1: Umeet-Signature: t=<seconds>,v1=<hex HMAC-SHA256 of "{t}.{raw body}">. Every signature here is
+// computed with node:crypto from that formula, apart from the adapter.
+
+const SECRET = 'whsec_umeet_endpoint_secret';
+const NOW_S = 1_767_225_600; // 2026-01-01T00:00:00Z
+const credentials = { clientId: 'partner-1', clientSecret: 'oauth-secret' };
+
+function sign(secret: string, t: number | string, body: string | Buffer): string {
+  return createHmac('sha256', secret)
+    .update(Buffer.concat([Buffer.from(`${t}.`), Buffer.from(body)]))
+    .digest('hex');
+}
+
+function headers(body: string | Buffer, t = NOW_S, secrets = [SECRET]) {
+  return {
+    'content-type': 'application/json',
+    'umeet-signature': [`t=${t}`, ...secrets.map((secret) => `v1=${sign(secret, t, body)}`)].join(','),
+  };
+}
+
+function client(webhookSecret: string | string[] = SECRET, toleranceMs?: number) {
+  return createClient(umeet({ ...credentials, webhookSecret }), {
+    webhooks: { now: () => NOW_S * 1000, ...(toleranceMs ? { toleranceMs } : {}) },
+  }).webhooks;
+}
+
+function reason(run: () => unknown): string {
+  try {
+    run();
+    return 'accepted';
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return error.reason;
+    throw error;
+  }
+}
+
+const activated = JSON.stringify({
+  id: 'evt_000000000001',
+  type: 'account.activated',
+  created_at: '2026-01-01T08:00:00+08:00',
+  data: { account_id: 'acc_1', status: 'active', previous_status: 'pending_verification' },
+});
+
+describe('Umeet webhook signatures', () => {
+  it('verifies a vector computed with openssl, apart from any JavaScript', () => {
+    // printf '%s' '1767225600.{"id":"evt_1","type":"account.suspended","created_at":"2026-01-01T00:00:00Z","data":{"account_id":"acc_9"}}' \
+    //   | openssl dgst -sha256 -hmac 'whsec_umeet_endpoint_secret'
+    const body =
+      '{"id":"evt_1","type":"account.suspended","created_at":"2026-01-01T00:00:00Z","data":{"account_id":"acc_9"}}';
+    const v1 = 'a8e1288bef473768d186a3041a54c4e6a23603362e93bab575d2b790a0e3c70f';
+    expect(sign(SECRET, NOW_S, body)).toBe(v1);
+    const verification = client().verify(body, { 'umeet-signature': `t=${NOW_S},v1=${v1}` });
+    expect(verification).toEqual({
+      kind: 'events',
+      deliveryId: 'evt_1',
+      platformEvent: 'account.suspended',
+      events: [
+        {
+          type: 'account.changed',
+          id: 'evt_1',
+          partner: 'umeet',
+          occurredAt: '2026-01-01T00:00:00Z',
+          accountId: 'acc_9',
+          change: 'status_changed',
+          status: 'suspended',
+          platformEvent: 'account.suspended',
+        },
+      ],
+    });
+  });
+
+  it('maps every account event and licence.updated', () => {
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        'account.provisioned',
+        { account_id: 'a', status: 'provisioning' },
+        { change: 'created', status: 'provisioning' },
+      ],
+      ['account.activated', { account_id: 'a' }, { change: 'status_changed', status: 'active' }],
+      ['account.rejected', { account_id: 'a' }, { change: 'status_changed', status: 'failed' }],
+      [
+        'account.resumed',
+        { account_id: 'a', previous_status: 'suspended' },
+        { status: 'active', previousStatus: 'suspended' },
+      ],
+      ['account.terminated', { account_id: 'a' }, { change: 'closed', status: 'closed' }],
+    ];
+    for (const [type, data, expected] of cases) {
+      const body = JSON.stringify({ id: `evt_${type}`, type, created_at: '2026-01-01T00:00:00Z', data });
+      const verification = client().verify(body, headers(body));
+      expect(verification.kind === 'events' && verification.events[0]).toMatchObject({
+        type: 'account.changed',
+        accountId: 'a',
+        ...expected,
+      });
+    }
+    const licence = JSON.stringify({
+      id: 'evt_licence',
+      type: 'licence.updated',
+      created_at: '2026-01-01T00:00:00Z',
+      data: {
+        account_id: 'acc_7',
+        plan: 'business',
+        commitment: 'flexible',
+        seats: { purchased: 40, assigned: 12, cap: 100 },
+        billing_period: { start: '2026-01-01', end: '2026-01-31' },
+        auto_renew: true,
+        status: 'active',
+      },
+    });
+    const verification = client().verify(licence, headers(licence));
+    expect(verification.kind === 'events' && verification.events).toEqual([
+      expect.objectContaining({
+        type: 'licence.changed',
+        accountId: 'acc_7',
+        current: expect.objectContaining({ seats: { purchased: 40, assigned: 12, cap: 100, pending: 0 } }),
+      }),
+    ]);
+    const other = JSON.stringify({
+      id: 'evt_x',
+      type: 'meeting.ended',
+      created_at: '2026-01-01T00:00:00Z',
+      data: {},
+    });
+    expect(client().verify(other, headers(other))).toMatchObject({ kind: 'events', events: [] });
+  });
+
+  it('verifies Chinese text from its UTF-8 bytes, and a trailing newline only with it', () => {
+    const chinese = JSON.stringify({
+      id: 'evt_cn',
+      type: 'account.provisioned',
+      created_at: '2026-01-01T00:00:00Z',
+      data: { account_id: '上海示例-1', status: 'provisioning' },
+    });
+    expect(client().verify(Buffer.from(chinese), headers(chinese)).kind).toBe('events');
+    expect(reason(() => client().verify(chinese, headers(Buffer.from(chinese, 'latin1'))))).toBe(
+      'bad_signature',
+    );
+    const newline = `${activated}\n`;
+    expect(client().verify(newline, headers(newline)).kind).toBe('events');
+    expect(reason(() => client().verify(activated, headers(newline)))).toBe('bad_signature');
+  });
+
+  it('refuses a tampered body, timestamp or signature, and a replay outside the window', () => {
+    const good = headers(activated);
+    expect(reason(() => client().verify(activated.replace('acc_1', 'acc_2'), good))).toBe('bad_signature');
+    const moved = { 'umeet-signature': good['umeet-signature'].replace(`t=${NOW_S}`, `t=${NOW_S + 1}`) };
+    expect(reason(() => client().verify(activated, moved))).toBe('bad_signature');
+    const flipped = good['umeet-signature'].replace(/.$/, (last) => (last === '0' ? '1' : '0'));
+    expect(reason(() => client().verify(activated, { 'umeet-signature': flipped }))).toBe('bad_signature');
+    expect(reason(() => client().verify(activated, headers(activated, NOW_S - 301)))).toBe('stale_timestamp');
+    expect(reason(() => client().verify(activated, headers(activated, NOW_S + 301)))).toBe('stale_timestamp');
+    expect(client().verify(activated, headers(activated, NOW_S - 299)).kind).toBe('events');
+    expect(client(SECRET, 900_000).verify(activated, headers(activated, NOW_S - 600)).kind).toBe('events');
+  });
+
+  it('accepts rotation on both sides: several v1 in the header, several secrets in the client', () => {
+    // Umeet rotating: one v1 per secret; the receiver knows only the new one.
+    expect(client().verify(activated, headers(activated, NOW_S, ['old-secret', SECRET])).kind).toBe('events');
+    // The receiver rotating: it accepts the old and the new.
+    expect(client(['new-secret', SECRET]).verify(activated, headers(activated)).kind).toBe('events');
+    expect(reason(() => client(['new-secret']).verify(activated, headers(activated)))).toBe('bad_signature');
+  });
+
+  it('refuses missing and malformed headers', () => {
+    const v1 = sign(SECRET, NOW_S, activated);
+    const bad = [
+      '',
+      'v1=abc',
+      `t=${NOW_S}`,
+      `t=now,v1=${v1}`,
+      `t=${NOW_S},t=${NOW_S},v1=${v1}`,
+      `v1=${v1}`,
+      'garbage',
+    ];
+    expect(reason(() => client().verify(activated, {}))).toBe('missing_header');
+    for (const header of bad.slice(1)) {
+      expect({
+        header,
+        reason: reason(() => client().verify(activated, { 'umeet-signature': header })),
+      }).toEqual({
+        header,
+        reason: 'malformed_header',
+      });
+    }
+    // Entries of other schemes are ignored, as in Stripe's.
+    expect(client().verify(activated, { 'umeet-signature': `t=${NOW_S},v0=zzz,v1=${v1}` }).kind).toBe(
+      'events',
+    );
+  });
+
+  it('never crashes nor accepts a forgery on random and truncated input', () => {
+    const good = headers(activated);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.uint8Array({ maxLength: 1024 }).map((bytes) => Buffer.from(bytes)),
+        ),
+        fc.oneof(
+          fc.string(),
+          fc.nat({ max: good['umeet-signature'].length }).map((n) => good['umeet-signature'].slice(0, n)),
+        ),
+        (body, header) => {
+          const outcome = reason(() => client().verify(body, { 'umeet-signature': header }));
+          expect(outcome).not.toBe('accepted');
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    fc.assert(
+      fc.property(fc.nat({ max: activated.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, xor) => {
+        const bytes = Buffer.from(activated);
+        bytes[at] = (bytes[at] ?? 0) ^ xor;
+        expect(reason(() => client().verify(bytes, good))).not.toBe('accepted');
+        expect(reason(() => client().verify(Buffer.from(activated).subarray(0, at), good))).not.toBe(
+          'accepted',
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
