@@ -201,9 +201,9 @@ describe('provisioning: the asynchronous task', () => {
       name: 'PartiallyAppliedError',
       message: expect.stringContaining('provisioning.timeoutMs 100'),
     });
-    const polls = sentTo(sent, 'GET', /^\/tasks\//).length;
-    expect(polls).toBeGreaterThanOrEqual(1);
-    expect(polls).toBeLessThanOrEqual(6);
+    // Polls 20 ms apart within a 100 ms deadline: never more than six. How many depends on the machine's speed (on a
+    // loaded one the deadline can pass before the first poll), so only the bound is asserted.
+    expect(sentTo(sent, 'GET', /^\/tasks\//).length).toBeLessThanOrEqual(6);
   });
 
   it('stops waiting at once when the signal aborts, and polls no more', async () => {
