@@ -6,6 +6,7 @@ import { licencesApply } from './commands/licences-apply';
 import { licencesGet } from './commands/licences-get';
 import { licencesPlan } from './commands/licences-plan';
 import { sandboxCommand } from './commands/sandbox';
+import { worker } from './commands/worker';
 import { EXIT_CODES } from './exit-codes';
 import { UsageError } from './internal/cli-errors';
 import {
@@ -211,13 +212,41 @@ export async function runCli(
     .argument('<plan.json>', 'a plan saved by licences plan --out')
     .addOption(concurrency())
     .addOption(state())
+    .addOption(
+      new Option(
+        '--queue <url>',
+        'enqueue the plan for `channelkit worker` processes (redis://… or postgres://…) and follow it',
+      ),
+    )
+    .addOption(new Option('--no-wait', 'with --queue: enqueue, print the plan hash and return'))
     .addOption(progress())
     .addOption(json())
+    .addHelpText(
+      'after',
+      '\nOn several machines:\n  channelkit worker --queue postgres://db.internal/channelkit   (on each worker machine)\n' +
+        '  channelkit licences apply plan.json --queue postgres://db.internal/channelkit',
+    )
     .action(
-      withContext((ctx, file: string, options: { concurrency?: number; state?: string; progress: boolean }) =>
-        licencesApply(ctx, file, options),
+      withContext(
+        (
+          ctx,
+          file: string,
+          options: { concurrency?: number; state?: string; progress: boolean; queue?: string; wait: boolean },
+        ) => licencesApply(ctx, file, options),
       ),
     );
+  program
+    .command('worker')
+    .description(
+      'run the jobs enqueued with licences apply --queue for the configured platforms, until SIGTERM or Ctrl-C',
+    )
+    .requiredOption('--queue <url>', 'where the jobs are: redis://… or postgres://…')
+    .addOption(
+      new Option('--concurrency <n>', 'jobs run at once per platform (default 16)').argParser(
+        wholeNumber(1, 1000),
+      ),
+    )
+    .action(withContext((ctx, options: { queue: string; concurrency?: number }) => worker(ctx, options)));
   for (const group of [accounts, licences]) group.addHelpCommand(false);
 
   try {

@@ -33,7 +33,7 @@ async function newest(folder: string): Promise<number> {
 async function packageFolders(): Promise<string[]> {
   const adapters = await readdir(join(root, 'packages/adapters'));
   return [
-    ...['types', 'core', 'sandbox', 'cli'].map((name) => join(root, 'packages', name)),
+    ...['types', 'core', 'sandbox', 'bullmq', 'cli'].map((name) => join(root, 'packages', name)),
     ...adapters.map((name) => join(root, 'packages/adapters', name)),
   ];
 }

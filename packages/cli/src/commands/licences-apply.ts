@@ -10,6 +10,7 @@ import { parseJsonText, readInputFile } from '../input/read-input-file';
 import { InputError } from '../internal/cli-errors';
 import type { CommandContext } from '../internal/command-context';
 import { interruptSignal } from '../internal/interrupt';
+import { checkQueueUrl, loadBullmq } from '../internal/queue-connection';
 import { formatDuration, plural, shortHash } from '../output/format';
 import { createProgress } from '../output/progress';
 import { renderTable } from '../output/table';
@@ -19,6 +20,10 @@ export interface LicencesApplyOptions {
   readonly concurrency?: number | undefined;
   readonly state?: string | undefined;
   readonly progress: boolean;
+  /** A `redis://` or `postgres://` URL: enqueue the plan for `channelkit worker` processes instead of applying here. */
+  readonly queue?: string | undefined;
+  /** With `queue`: `false` (`--no-wait`) enqueues and returns without following the queue. @default true */
+  readonly wait?: boolean | undefined;
 }
 
 /**
@@ -57,7 +62,9 @@ export async function licencesApply(
   options: LicencesApplyOptions,
 ): Promise<number> {
   const { output } = context;
+  const queueUrl = options.queue === undefined ? undefined : checkQueueUrl(options.queue, output);
   const plan = await readPlanFile(file, context.cwd);
+  if (queueUrl !== undefined) return applyThroughQueue(context, file, plan, queueUrl, options);
   const chosen = plan.platforms.map((platform) => context.platforms.require(platform.partner));
   const hub = context.hub(chosen);
   const store = await context.openState(options.state);
@@ -87,6 +94,70 @@ export async function licencesApply(
 
   if (output.json) output.outJson(report);
   else output.out(describeReport(report, file, chosen.length > 1));
+  return exitCodeOf(report);
+}
+
+/**
+ * `licences apply --queue <url>`: enqueues the plan (one job per action that needs a write) and follows the queue
+ * with the same progress, report and exit code as an apply in this process; the workers do the writes. Ctrl-C stops
+ * following, not the jobs (exit 130).
+ */
+async function applyThroughQueue(
+  context: CommandContext,
+  file: string,
+  plan: LicencePlan,
+  url: string,
+  options: LicencesApplyOptions,
+): Promise<number> {
+  const { output } = context;
+  const { createChannelQueue } = await loadBullmq();
+  const queue = createChannelQueue({ connection: url });
+  let report: LicenceApplyReport;
+  let interrupted = false;
+  try {
+    const enqueued = await queue.enqueueApply(plan);
+    if (options.wait === false) {
+      if (output.json) output.outJson(enqueued);
+      else {
+        output.out(
+          `Enqueued plan ${enqueued.planHash}: ${plural(enqueued.jobs, 'action')} for the workers` +
+            `${enqueued.alreadyEnqueued ? ' (enqueued before: nothing added twice)' : ''}.\n`,
+        );
+      }
+      return EXIT_CODES.ok;
+    }
+    const progress = createProgress(output.progressStream, 'apply', { enabled: options.progress });
+    const interrupt = interruptSignal();
+    try {
+      report = await queue.waitForApply(enqueued.planHash, {
+        signal: interrupt.signal,
+        onReport: (current) =>
+          progress.update({
+            done: current.outcomes.length - current.totals.notDone,
+            total: current.outcomes.length,
+            note: current.totals.failed > 0 ? `failed ${current.totals.failed}` : undefined,
+          }),
+      });
+      interrupted = interrupt.signal.aborted;
+    } finally {
+      progress.finish();
+      interrupt.dispose();
+    }
+  } finally {
+    await queue.close();
+  }
+
+  if (output.json) output.outJson(report);
+  else output.out(describeReport(report, file, plan.platforms.length > 1));
+  if (interrupted) {
+    output.err('Stopped following the queue; the workers go on. Run the same command again to follow it.\n');
+    return EXIT_CODES.interrupted;
+  }
+  return exitCodeOf(report);
+}
+
+/** 0 when complete; 130 interrupted; 4 when actions failed or were not done; 3 when accounts changed (stale). */
+function exitCodeOf(report: LicenceApplyReport): number {
   const { totals } = report;
   if (report.aborted) return EXIT_CODES.interrupted;
   if (totals.failed > 0 || totals.notDone > 0) return EXIT_CODES.partial;

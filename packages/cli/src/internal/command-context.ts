@@ -27,6 +27,8 @@ export interface CommandContext {
   readonly loaded: LoadedConfig;
   /** The platforms it configures. */
   readonly platforms: ResolvedPlatforms;
+  /** The configured client options (user agent, timeout, retries), for hubs built elsewhere (a queue worker's). */
+  readonly clientOptions: HubOptions;
   /** A hub over these platforms, with the configured client options (and `extra` over them). */
   hub(platforms: readonly CliPlatform[], extra?: HubOptions): ChannelHub<string>;
   /** Accounts read or changed at once: `--concurrency`, else the configuration's, else the SDK's default. */
@@ -70,6 +72,7 @@ export async function prepareContext(
     cwd,
     loaded,
     platforms,
+    clientOptions,
     hub(chosen, extra = {}) {
       if (chosen.length === 0) throw new UsageError('No platform to work with.');
       return createHub(
