@@ -154,6 +154,7 @@ export type {
   ReferralTransition,
   TransportSettings,
 } from './port/adapter-port';
+export { findDuplicateReferral, type RegisteredReferral } from './port/find-duplicate-referral';
 export { parseWire } from './port/parse-wire';
 export type { ExistingAccount, SameCustomerCheck } from './port/same-customer';
 export { ensureSameCustomer } from './port/same-customer';

@@ -1,11 +1,13 @@
 import {
   byPageNumber,
+  findDuplicateReferral,
   isAmbiguousFailure,
   type OperationContext,
   type Paginator,
   paginate,
   paginatorOf,
   type ReferralsPort,
+  type RegisteredReferral,
   ResponseValidationError,
   UnsupportedOperationError,
   ValidationError,
@@ -20,7 +22,6 @@ import {
   type BizconfOpportunityStatus,
 } from '../bizconf-referral-statuses';
 import { bizNoFor } from './biz-no';
-import { findDuplicateReferral, type RegisteredReferral } from './duplicate-referrals';
 import { referralFromLead, referralFromOpportunity } from './referral-mapping';
 import {
   type BizconfLead,

@@ -1,11 +1,13 @@
 import {
   byOffset,
+  findDuplicateReferral,
   isAmbiguousFailure,
   type OperationContext,
   type Paginator,
   paginate,
   paginatorOf,
   type ReferralsPort,
+  type RegisteredReferral,
   ResponseValidationError,
   UnsupportedOperationError,
   ValidationError,
@@ -18,7 +20,6 @@ import {
   type UmeetLeadStatus,
   type UmeetRegistrationStatus,
 } from '../umeet-referral-statuses';
-import { findDuplicateReferral, millisecondsOf, type RegisteredReferral } from './duplicate-referrals';
 import { referralFromLead, referralFromRegistration } from './referral-mapping';
 import {
   type UmeetLead,
@@ -135,6 +136,12 @@ function registered(registration: UmeetRegistration): RegisteredReferral {
     products: registration.products,
     createdMs: millisecondsOf(registration.created_at),
   };
+}
+
+/** A registration's time, from its RFC 3339 `created_at`; an unreadable one counts as long ago. */
+function millisecondsOf(timestamp: string): number {
+  const ms = Date.parse(timestamp);
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
 
 /**

@@ -32,7 +32,8 @@ const productsKey = (products: readonly { code: string; quantity: number }[]) =>
     .join('\n');
 
 /**
- * The registration among `candidates` that a submission of `input` would duplicate: the same customer (the credit
+ * For adapters whose platform cannot recognise a repeated deal registration itself: the registration among
+ * `candidates` (read from the platform before a submit) that a submission of `input` would duplicate: the same customer (the credit
  * code when both have one, else the legal name ignoring case, spacing and full-width forms) and the same products
  * (codes, ignoring case, with the same quantities), registered within `windowMs` before `now`. Other quantities make
  * another deal: change a registered one with `referrals.update` instead of submitting it again.
@@ -49,10 +50,4 @@ export function findDuplicateReferral(
     if (sameCustomer(input, registered) && productsKey(registered.products) === products) return registered;
   }
   return undefined;
-}
-
-/** A candidate's time, from an RFC 3339 timestamp; an unreadable one counts as long ago. */
-export function millisecondsOf(timestamp: string): number {
-  const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
