@@ -9,7 +9,12 @@ export interface RegisteredReferral {
   /** The customer's credit code, when registered with one. */
   creditCode: string | undefined;
   /** Products with quantities. */
-  products: readonly { code: string; quantity: number }[];
+  products: readonly {
+    /** The platform's product code. */
+    code: string;
+    /** How many. */
+    quantity: number;
+  }[];
   /** When it was registered, epoch milliseconds. */
   createdMs: number;
 }
