@@ -1,7 +1,8 @@
 // Checks every publishable package as npm users will get it: packs each one with `pnpm pack` (which rewrites
 // `workspace:` and `catalog:` exactly as `pnpm publish` does), then checks the tarballs: manifest metadata and
 // ranges, README and LICENSE, declared imports, publint and are-the-types-wrong. Last, it installs the tarballs
-// with npm into a fresh application next to the oldest supported peers and proves one copy of each is shared.
+// with npm into a fresh application next to the oldest supported peers, proves one copy of each is shared and
+// runs the commands they install.
 // Packages are found through pnpm, so a new package is checked without editing this script.
 //
 // Usage: pnpm check:packages [--skip-install] [--keep]   (after `pnpm build`)

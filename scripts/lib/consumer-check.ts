@@ -1,5 +1,6 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkBinsRun } from './bin-check.ts';
 import { oldestAccepted } from './published-ranges.ts';
 import { run } from './run.ts';
 import type { PackedPackage } from './tarball.ts';
@@ -11,7 +12,7 @@ const template = join(repositoryRoot, 'scripts', 'consumer-app');
  * Installs the packed packages with npm into a fresh application that already depends on the oldest version
  * of every third-party package they accept (their published ranges' minimums), then checks what a user
  * would meet: one copy of each package (`npm ls`), every entry point loading through `import` and `require`,
- * the type declarations compiling strictly, and the conformance suite passing under the oldest vitest the
+ * the type declarations compiling strictly, the installed commands running, and the conformance suite passing under the oldest vitest the
  * sandbox accepts. One install per run; the npm cache makes repeated runs fast.
  */
 export async function checkConsumerInstall(
@@ -42,6 +43,7 @@ export async function checkConsumerInstall(
   problems.push(...(await checkOneCopyEach(dir, names)));
   problems.push(...(await checkEntryPointsLoad(dir, packed, loadsOnlyBesideOptionalPeer)));
   problems.push(...(await checkTypesCompile(dir, packed)));
+  problems.push(...(await checkBinsRun(dir, packed)));
   problems.push(...(await checkConformanceRuns(dir)));
   return problems;
 }
