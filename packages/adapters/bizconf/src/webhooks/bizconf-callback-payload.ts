@@ -1,4 +1,11 @@
+import { isoDateSchema } from '@channelkit/types';
 import { z } from 'zod';
+import {
+  leadIdSchema,
+  leadStatusSchema,
+  opportunityIdSchema,
+  opportunityStatusSchema,
+} from '../internal/referral-wire-schemas';
 import { enterpriseStatusSchema, licenceSchema } from '../internal/wire-schemas';
 
 const id = z.string().min(1).max(200);
@@ -35,4 +42,33 @@ export const enterpriseStatusChangedSchema = z.looseObject({
 export const licenceCallbackSchema = z.looseObject({
   enterpriseId: id,
   licence: licenceSchema,
+});
+
+const reason = z.string().max(10_000).nullish();
+
+/**
+ * `OPPORTUNITY_STATUS_CHANGED`: an opportunity (a deal registration the partner made) moved from `previousStatus` to
+ * `status`, e.g. approved by Bizconf's reviewers; `reason` says why it was returned, rejected, withdrawn or lost.
+ */
+export const opportunityStatusChangedSchema = z.looseObject({
+  opportunityId: opportunityIdSchema,
+  bizNo: id.optional(),
+  status: opportunityStatusSchema,
+  previousStatus: opportunityStatusSchema,
+  reason,
+});
+
+/** `LEAD_ASSIGNED`: Bizconf assigned the partner a new lead (`status` `ASSIGNED`), to be answered by `deadline`. */
+export const leadAssignedSchema = z.looseObject({
+  leadId: leadIdSchema,
+  status: leadStatusSchema,
+  deadline: isoDateSchema.nullish(),
+});
+
+/** `LEAD_STATUS_CHANGED`: a lead moved from `previousStatus` to `status` (accepted, refused, won, lost, recalled...). */
+export const leadStatusChangedSchema = z.looseObject({
+  leadId: leadIdSchema,
+  status: leadStatusSchema,
+  previousStatus: leadStatusSchema,
+  reason,
 });

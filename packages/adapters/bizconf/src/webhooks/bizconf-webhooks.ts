@@ -2,11 +2,13 @@ import {
   checkTimestamp,
   findSigningSecret,
   hmacSha256Hex,
+  referralChangedEvent,
   type WebhookVerification,
   WebhookVerificationError,
   type WebhookVerifier,
 } from '@channelkit/core';
 import type { AccountChangedEvent, ChannelEvent } from '@channelkit/types';
+import { BIZCONF_LEAD_STATUSES, BIZCONF_OPPORTUNITY_STATUSES } from '../bizconf-referral-statuses';
 import { unifiedStatus } from '../bizconf-statuses';
 import { toLicenceState } from '../internal/mapping';
 import {
@@ -14,7 +16,10 @@ import {
   bizconfCallbackSchema,
   enterpriseCreatedSchema,
   enterpriseStatusChangedSchema,
+  leadAssignedSchema,
+  leadStatusChangedSchema,
   licenceCallbackSchema,
+  opportunityStatusChangedSchema,
 } from './bizconf-callback-payload';
 
 const APP_ID = 'x-bizconf-app-id';
@@ -82,6 +87,32 @@ function toChannelEvents(callback: BizconfCallback): ChannelEvent[] {
         },
       ];
     }
+    case 'OPPORTUNITY_STATUS_CHANGED': {
+      const data = opportunityStatusChangedSchema.parse(callback.data);
+      return [
+        referralChangedEvent(
+          base,
+          { referralId: data.opportunityId, status: data.status, previousStatus: data.previousStatus },
+          BIZCONF_OPPORTUNITY_STATUSES,
+        ),
+      ];
+    }
+    case 'LEAD_ASSIGNED': {
+      const data = leadAssignedSchema.parse(callback.data);
+      return [
+        referralChangedEvent(base, { referralId: data.leadId, status: data.status }, BIZCONF_LEAD_STATUSES),
+      ];
+    }
+    case 'LEAD_STATUS_CHANGED': {
+      const data = leadStatusChangedSchema.parse(callback.data);
+      return [
+        referralChangedEvent(
+          base,
+          { referralId: data.leadId, status: data.status, previousStatus: data.previousStatus },
+          BIZCONF_LEAD_STATUSES,
+        ),
+      ];
+    }
     // TASK_FAILED names no enterprise (none was created): `accounts.provision` reports the failure when it polls.
     default:
       return [];
@@ -92,7 +123,8 @@ function toChannelEvents(callback: BizconfCallback): ChannelEvent[] {
  * Bizconf's signed callbacks (contract v1): `X-Bizconf-Signature` is the lower-case hex HMAC-SHA256, keyed with the
  * application secret, of `<X-Bizconf-Timestamp>\n<X-Bizconf-Nonce>\n<raw body>` (timestamp in milliseconds), sent
  * with the application's `X-Bizconf-App-Id`. Enterprise events map to `account.changed`, licence events to
- * `licence.changed`; the answer Bizconf expects is `{ code: 0, msg: 'success' }`.
+ * `licence.changed`, opportunity and lead events to `referral.changed`; the answer Bizconf expects is
+ * `{ code: 0, msg: 'success' }`.
  */
 export function bizconfWebhooks(appId: string, secrets: readonly string[]): WebhookVerifier {
   return {

@@ -1,6 +1,7 @@
 import {
   checkTimestamp,
   hmacSha256Hex,
+  referralChangedEvent,
   signaturesMatch,
   toWebhookSecrets,
   type WebhookVerification,
@@ -17,7 +18,15 @@ import type {
 import { toLicenceState } from '../internal/mapping';
 import { umeetLicenceSchema } from '../internal/wire-schemas';
 import { UMEET_ACCOUNT_STATUSES } from '../umeet-account-statuses';
-import { type UmeetEvent, umeetAccountEventDataSchema, umeetEventSchema } from './umeet-webhook-payload';
+import { UMEET_LEAD_STATUSES, UMEET_REGISTRATION_STATUSES } from '../umeet-referral-statuses';
+import {
+  type UmeetEvent,
+  umeetAccountEventDataSchema,
+  umeetEventSchema,
+  umeetLeadEventDataSchema,
+  umeetLeadOfferedDataSchema,
+  umeetRegistrationEventDataSchema,
+} from './umeet-webhook-payload';
 
 const HEADER = 'umeet-signature';
 /** More `v1=` entries than any rotation needs is a malformed header, not work to do. */
@@ -98,13 +107,47 @@ function toChannelEvents(event: UmeetEvent): ChannelEvent[] {
     };
     return [licence];
   }
-  return [];
+  switch (event.type) {
+    case 'deal_registration.status_changed': {
+      const data = umeetRegistrationEventDataSchema.parse(event.data);
+      return [
+        referralChangedEvent(
+          base,
+          {
+            referralId: data.deal_registration_id,
+            status: data.status,
+            previousStatus: data.previous_status,
+          },
+          UMEET_REGISTRATION_STATUSES,
+        ),
+      ];
+    }
+    case 'lead.offered': {
+      const data = umeetLeadOfferedDataSchema.parse(event.data);
+      return [
+        referralChangedEvent(base, { referralId: data.lead_id, status: data.status }, UMEET_LEAD_STATUSES),
+      ];
+    }
+    case 'lead.status_changed': {
+      const data = umeetLeadEventDataSchema.parse(event.data);
+      return [
+        referralChangedEvent(
+          base,
+          { referralId: data.lead_id, status: data.status, previousStatus: data.previous_status },
+          UMEET_LEAD_STATUSES,
+        ),
+      ];
+    }
+    default:
+      return [];
+  }
 }
 
 /**
  * Systec Umeet's webhook scheme (contract v1): `Umeet-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
  * "{t}.{raw body}">`, one `v1=` per secret while Umeet rotates; account events map to `account.changed`,
- * `licence.updated` (the licence as `GET /accounts/{id}/licence` answers it, in `data`) to `licence.changed`.
+ * `licence.updated` (the licence as `GET /accounts/{id}/licence` answers it, in `data`) to `licence.changed`,
+ * `deal_registration.status_changed`, `lead.offered` and `lead.status_changed` to `referral.changed`.
  */
 export function umeetWebhooks(secrets: readonly string[]): WebhookVerifier {
   return {
