@@ -240,7 +240,11 @@ export type {
 } from './webhooks/node-handler';
 export { DEFAULT_WEBHOOK_MAX_BODY_BYTES } from './webhooks/node-handler';
 export { RAW_BODY_HINT } from './webhooks/raw-body';
-export { type PlatformReferralChange, referralChangedEvent } from './webhooks/referral-changed-event';
+export {
+  type PlatformReferralChange,
+  type ReferralEventBase,
+  referralChangedEvent,
+} from './webhooks/referral-changed-event';
 export {
   checkTimestamp,
   findSigningSecret,

@@ -13,6 +13,7 @@ import { createClient } from '@channelkit/core';
 import { describe, expect, it } from 'vitest';
 import { signatureOf, stringToSign } from '../src/internal/signing';
 import { CREDENTIALS } from './harness';
+import { LICENCE_SAMPLE } from './webhooks/licence-sample';
 
 const page = readFileSync(new URL('../../../../docs/partners/bizconf.md', import.meta.url), 'utf8');
 
@@ -153,17 +154,6 @@ describe('docs/partners/bizconf.md', () => {
       eventType: string;
       data: Record<string, unknown>;
     };
-    const licence = {
-      planCode: 'STANDARD',
-      commitment: 'ANNUAL',
-      seats: 50,
-      usedSeats: 12,
-      renewalSeats: null,
-      termStart: '2026-01-15',
-      termEnd: '2027-01-14',
-      autoRenew: true,
-      status: 'ACTIVE',
-    };
     const samples: Record<string, Record<string, unknown>> = {
       ENTERPRISE_CREATED: { taskId: 'T1', bizNo: 'B1', enterpriseId: 'E1' },
       TASK_FAILED: {
@@ -173,8 +163,8 @@ describe('docs/partners/bizconf.md', () => {
         failReason: '统一社会信用代码无效',
       },
       ENTERPRISE_STATUS_CHANGED: { enterpriseId: 'E1', status: 'FROZEN', previousStatus: 'NORMAL' },
-      LICENCE_CHANGED: { enterpriseId: 'E1', licence },
-      LICENCE_RENEWED: { enterpriseId: 'E1', licence },
+      LICENCE_CHANGED: { enterpriseId: 'E1', licence: LICENCE_SAMPLE },
+      LICENCE_RENEWED: { enterpriseId: 'E1', licence: LICENCE_SAMPLE },
       [example.eventType]: example.data,
       LEAD_ASSIGNED: { leadId: 'LD20260115000001', status: 'ASSIGNED', deadline: '2026-01-22' },
       LEAD_STATUS_CHANGED: {

@@ -1,5 +1,11 @@
 import type { ChannelEventBase, ReferralChangedEvent, ReferralStatus } from '@channelkit/types';
 
+/** What every event of a verified delivery carries besides its own fields: id, partner, time and the platform's event name. */
+export type ReferralEventBase = ChannelEventBase & {
+  /** The platform's own name of the event. */
+  platformEvent: string;
+};
+
 /** What a platform's referral webhook says, in the platform's own terms, for {@link referralChangedEvent}. */
 export interface PlatformReferralChange<PlatformStatus extends string> {
   /** The platform's id of the referral (a deal registration or a lead). */
@@ -28,7 +34,7 @@ export interface PlatformReferralChange<PlatformStatus extends string> {
  * ```
  */
 export function referralChangedEvent<PlatformStatus extends string>(
-  base: ChannelEventBase & { platformEvent: string },
+  base: ReferralEventBase,
   change: PlatformReferralChange<PlatformStatus>,
   statuses: Readonly<Record<PlatformStatus, ReferralStatus>>,
 ): ReferralChangedEvent {

@@ -2,12 +2,13 @@ import {
   checkTimestamp,
   findSigningSecret,
   hmacSha256Hex,
+  type ReferralEventBase,
   referralChangedEvent,
   type WebhookVerification,
   WebhookVerificationError,
   type WebhookVerifier,
 } from '@channelkit/core';
-import type { AccountChangedEvent, ChannelEvent } from '@channelkit/types';
+import type { AccountChangedEvent, ChannelEvent, ReferralChangedEvent } from '@channelkit/types';
 import { BIZCONF_LEAD_STATUSES, BIZCONF_OPPORTUNITY_STATUSES } from '../bizconf-referral-statuses';
 import { unifiedStatus } from '../bizconf-statuses';
 import { toLicenceState } from '../internal/mapping';
@@ -51,6 +52,23 @@ function occurredAt(occurTime: string): string {
   return `${occurTime.replace(' ', 'T')}+08:00`;
 }
 
+/** The referral callbacks of contract v1, each read as a `referral.changed` through its kind's status table. */
+const REFERRAL_CALLBACKS = new Map<string, (base: ReferralEventBase, data: unknown) => ReferralChangedEvent>([
+  [
+    'OPPORTUNITY_STATUS_CHANGED',
+    (base, data) =>
+      referralChangedEvent(base, opportunityStatusChangedSchema.parse(data), BIZCONF_OPPORTUNITY_STATUSES),
+  ],
+  [
+    'LEAD_ASSIGNED',
+    (base, data) => referralChangedEvent(base, leadAssignedSchema.parse(data), BIZCONF_LEAD_STATUSES),
+  ],
+  [
+    'LEAD_STATUS_CHANGED',
+    (base, data) => referralChangedEvent(base, leadStatusChangedSchema.parse(data), BIZCONF_LEAD_STATUSES),
+  ],
+]);
+
 function toChannelEvents(callback: BizconfCallback): ChannelEvent[] {
   const base = {
     id: callback.eventId,
@@ -87,35 +105,11 @@ function toChannelEvents(callback: BizconfCallback): ChannelEvent[] {
         },
       ];
     }
-    case 'OPPORTUNITY_STATUS_CHANGED': {
-      const data = opportunityStatusChangedSchema.parse(callback.data);
-      return [
-        referralChangedEvent(
-          base,
-          { referralId: data.opportunityId, status: data.status, previousStatus: data.previousStatus },
-          BIZCONF_OPPORTUNITY_STATUSES,
-        ),
-      ];
-    }
-    case 'LEAD_ASSIGNED': {
-      const data = leadAssignedSchema.parse(callback.data);
-      return [
-        referralChangedEvent(base, { referralId: data.leadId, status: data.status }, BIZCONF_LEAD_STATUSES),
-      ];
-    }
-    case 'LEAD_STATUS_CHANGED': {
-      const data = leadStatusChangedSchema.parse(callback.data);
-      return [
-        referralChangedEvent(
-          base,
-          { referralId: data.leadId, status: data.status, previousStatus: data.previousStatus },
-          BIZCONF_LEAD_STATUSES,
-        ),
-      ];
-    }
     // TASK_FAILED names no enterprise (none was created): `accounts.provision` reports the failure when it polls.
-    default:
-      return [];
+    default: {
+      const referral = REFERRAL_CALLBACKS.get(callback.eventType);
+      return referral ? [referral(base, callback.data)] : [];
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { BIZCONF_LEAD_STATUSES, BIZCONF_OPPORTUNITY_STATUSES, bizconf } from '@c
 import { createClient, WebhookVerificationError } from '@channelkit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LICENCE_SAMPLE } from './licence-sample';
 
 // Bizconf's contract v1 callbacks: X-Bizconf-Signature = hex HMAC-SHA256(app secret, "<timestamp>\n<nonce>\n<raw body>"),
 // timestamp in milliseconds. Every signature here comes from node:crypto and that formula, apart from the adapter.
@@ -65,17 +66,7 @@ function events(body: string) {
   return verification.kind === 'events' ? verification.events : [];
 }
 
-const licence = {
-  planCode: 'STANDARD',
-  commitment: 'ANNUAL',
-  seats: 50,
-  usedSeats: 12,
-  renewalSeats: null,
-  termStart: '2026-01-15',
-  termEnd: '2027-01-14',
-  autoRenew: true,
-  status: 'ACTIVE',
-};
+const licence = LICENCE_SAMPLE;
 
 describe('Bizconf callback signatures', () => {
   it('verifies a vector computed with openssl, apart from any JavaScript', () => {
@@ -138,6 +129,8 @@ describe('Bizconf callback signatures', () => {
           }),
         ],
       ],
+      ['constructor', { enterpriseId: 'E1' }, []],
+      ['__proto__', { leadId: 'LD1', status: 'ASSIGNED' }, []],
       [
         'TASK_FAILED',
         { taskId: 'T2', bizNo: 'B2', failCode: 'CREDIT_CODE_INVALID', failReason: '统一社会信用代码无效' },

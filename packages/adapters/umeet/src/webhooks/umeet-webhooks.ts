@@ -1,6 +1,7 @@
 import {
   checkTimestamp,
   hmacSha256Hex,
+  type ReferralEventBase,
   referralChangedEvent,
   signaturesMatch,
   toWebhookSecrets,
@@ -14,6 +15,7 @@ import type {
   AccountStatus,
   ChannelEvent,
   LicenceChangedEvent,
+  ReferralChangedEvent,
 } from '@channelkit/types';
 import { toLicenceState } from '../internal/mapping';
 import { umeetLicenceSchema } from '../internal/wire-schemas';
@@ -32,15 +34,35 @@ const HEADER = 'umeet-signature';
 /** More `v1=` entries than any rotation needs is a malformed header, not work to do. */
 const MAX_SIGNATURES = 8;
 
-/** The account events of contract v1: what changed, and the status they imply when `data.status` is absent. */
-const ACCOUNT_EVENTS: Readonly<Record<string, { change: AccountChangeKind; status: AccountStatus }>> = {
-  'account.provisioned': { change: 'created', status: 'provisioning' },
-  'account.activated': { change: 'status_changed', status: 'active' },
-  'account.rejected': { change: 'status_changed', status: 'failed' },
-  'account.suspended': { change: 'status_changed', status: 'suspended' },
-  'account.resumed': { change: 'status_changed', status: 'active' },
-  'account.terminated': { change: 'closed', status: 'closed' },
-};
+/**
+ * The account events of contract v1: what changed, and the status they imply when `data.status` is absent. A map, so
+ * that an event named like an `Object` member (`constructor`) is an unknown event, not a lookup of the prototype.
+ */
+const ACCOUNT_EVENTS = new Map<string, { change: AccountChangeKind; status: AccountStatus }>([
+  ['account.provisioned', { change: 'created', status: 'provisioning' }],
+  ['account.activated', { change: 'status_changed', status: 'active' }],
+  ['account.rejected', { change: 'status_changed', status: 'failed' }],
+  ['account.suspended', { change: 'status_changed', status: 'suspended' }],
+  ['account.resumed', { change: 'status_changed', status: 'active' }],
+  ['account.terminated', { change: 'closed', status: 'closed' }],
+]);
+
+/** The referral events of contract v1, each read as a `referral.changed` through its kind's status table. */
+const REFERRAL_EVENTS = new Map<string, (base: ReferralEventBase, data: unknown) => ReferralChangedEvent>([
+  [
+    'deal_registration.status_changed',
+    (base, data) =>
+      referralChangedEvent(base, umeetRegistrationEventDataSchema.parse(data), UMEET_REGISTRATION_STATUSES),
+  ],
+  [
+    'lead.offered',
+    (base, data) => referralChangedEvent(base, umeetLeadOfferedDataSchema.parse(data), UMEET_LEAD_STATUSES),
+  ],
+  [
+    'lead.status_changed',
+    (base, data) => referralChangedEvent(base, umeetLeadEventDataSchema.parse(data), UMEET_LEAD_STATUSES),
+  ],
+]);
 
 function malformed(message: string): WebhookVerificationError {
   return new WebhookVerificationError(
@@ -83,7 +105,7 @@ function toChannelEvents(event: UmeetEvent): ChannelEvent[] {
     occurredAt: event.created_at,
     platformEvent: event.type,
   } as const;
-  const known = ACCOUNT_EVENTS[event.type];
+  const known = ACCOUNT_EVENTS.get(event.type);
   if (known) {
     const data = umeetAccountEventDataSchema.parse(event.data);
     const mapped: AccountChangedEvent = {
@@ -107,40 +129,8 @@ function toChannelEvents(event: UmeetEvent): ChannelEvent[] {
     };
     return [licence];
   }
-  switch (event.type) {
-    case 'deal_registration.status_changed': {
-      const data = umeetRegistrationEventDataSchema.parse(event.data);
-      return [
-        referralChangedEvent(
-          base,
-          {
-            referralId: data.deal_registration_id,
-            status: data.status,
-            previousStatus: data.previous_status,
-          },
-          UMEET_REGISTRATION_STATUSES,
-        ),
-      ];
-    }
-    case 'lead.offered': {
-      const data = umeetLeadOfferedDataSchema.parse(event.data);
-      return [
-        referralChangedEvent(base, { referralId: data.lead_id, status: data.status }, UMEET_LEAD_STATUSES),
-      ];
-    }
-    case 'lead.status_changed': {
-      const data = umeetLeadEventDataSchema.parse(event.data);
-      return [
-        referralChangedEvent(
-          base,
-          { referralId: data.lead_id, status: data.status, previousStatus: data.previous_status },
-          UMEET_LEAD_STATUSES,
-        ),
-      ];
-    }
-    default:
-      return [];
-  }
+  const referral = REFERRAL_EVENTS.get(event.type);
+  return referral ? [referral(base, event.data)] : [];
 }
 
 /**

@@ -3,6 +3,7 @@ import { createClient } from '@channelkit/core';
 import { umeet } from '@channelkit/umeet';
 import { describe, expect, it } from 'vitest';
 import { codeSpans, contractExample, contractTables } from '../contract-doc';
+import { LICENCE_EVENT_DATA } from './licence-sample';
 
 // The Webhooks section of docs/partners/umeet.md promises what the verifier does: the referral events it lists carry
 // the data it names, and every event of its mapping table becomes the channel event the table says.
@@ -37,15 +38,7 @@ const samples: Record<string, Record<string, unknown>> = {
   'account.suspended': { account_id: 'acc_1', status: 'suspended', previous_status: 'active' },
   'account.resumed': { account_id: 'acc_1', status: 'active', previous_status: 'suspended' },
   'account.terminated': { account_id: 'acc_1', status: 'terminated' },
-  'licence.updated': {
-    account_id: 'acc_1',
-    plan: 'business',
-    commitment: 'flexible',
-    seats: { purchased: 40, assigned: 12, cap: 100 },
-    billing_period: { start: '2026-01-01', end: '2026-01-31' },
-    auto_renew: true,
-    status: 'active',
-  },
+  'licence.updated': LICENCE_EVENT_DATA,
 };
 
 describe('docs/partners/umeet.md, Webhooks', () => {

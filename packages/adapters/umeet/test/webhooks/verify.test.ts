@@ -3,6 +3,7 @@ import { createClient, WebhookVerificationError } from '@channelkit/core';
 import { UMEET_LEAD_STATUSES, UMEET_REGISTRATION_STATUSES, umeet } from '@channelkit/umeet';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LICENCE_EVENT_DATA } from './licence-sample';
 
 // Umeet's contract v1: Umeet-Signature: t=<seconds>,v1=<hex HMAC-SHA256 of "{t}.{raw body}">. Every signature here is
 // computed with node:crypto from that formula, apart from the adapter.
@@ -104,15 +105,7 @@ describe('Umeet webhook signatures', () => {
       id: 'evt_licence',
       type: 'licence.updated',
       created_at: '2026-01-01T00:00:00Z',
-      data: {
-        account_id: 'acc_7',
-        plan: 'business',
-        commitment: 'flexible',
-        seats: { purchased: 40, assigned: 12, cap: 100 },
-        billing_period: { start: '2026-01-01', end: '2026-01-31' },
-        auto_renew: true,
-        status: 'active',
-      },
+      data: LICENCE_EVENT_DATA,
     });
     const verification = client().verify(licence, headers(licence));
     expect(verification.kind === 'events' && verification.events).toEqual([
@@ -129,6 +122,16 @@ describe('Umeet webhook signatures', () => {
       data: {},
     });
     expect(client().verify(other, headers(other))).toMatchObject({ kind: 'events', events: [] });
+    // An event named like a member of every object is unknown too, not a lookup of the prototype.
+    for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const body = JSON.stringify({
+        id: `evt_${type}`,
+        type,
+        created_at: '2026-01-01T00:00:00Z',
+        data: { account_id: 'a' },
+      });
+      expect(client().verify(body, headers(body))).toMatchObject({ kind: 'events', events: [] });
+    }
   });
 
   it('verifies referral events from vectors computed with openssl, apart from any JavaScript', () => {
