@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { statusChanges } from '../internal/status-changes';
 import type { SandboxPlatformContext } from '../platform/sandbox-platform';
+import { statusChanges } from '../platform/status-changes';
 import type { SandboxWebhookScheme } from '../platform/webhook-scheme';
 import type { BizconfSandboxEnterprise, BizconfSandboxTask } from './bizconf-controls';
 import type { LeadRecord, OpportunityRecord } from './bizconf-referral-store';

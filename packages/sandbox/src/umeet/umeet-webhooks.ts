@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { statusChanges } from '../internal/status-changes';
 import type { SandboxPlatformContext } from '../platform/sandbox-platform';
+import { statusChanges } from '../platform/status-changes';
 import type { SandboxWebhookScheme } from '../platform/webhook-scheme';
 import { timestamp } from './umeet-http';
 import type { LeadRecord, RegistrationRecord } from './umeet-referral-store';

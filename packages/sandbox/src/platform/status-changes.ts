@@ -12,9 +12,20 @@ export interface StatusChange<Item, Status extends string> {
 
 /**
  * Remembers the status of each record by id and, each time it is given the records, returns those that are new or
- * whose status moved since the last look: how a change watcher finds the referrals to notify about. A record seen for
- * the first time counts as having moved from `initial`, the status every record of its kind starts in, so that one
- * created and moved on between two looks still reports the move.
+ * whose status moved since the last look: how a platform's change watcher (run by `afterEachRequest`) finds the
+ * records to notify about by webhook, as the sandbox's Bizconf and Umeet do for referrals. A record seen for the first
+ * time counts as having moved from `initial`, the status every record of its kind starts in, so that one created and
+ * moved on between two looks still reports the move.
+ *
+ * @example
+ * ```ts
+ * import { statusChanges } from '@channelkit/sandbox';
+ *
+ * const orders = statusChanges((order: { id: string; status: 'open' | 'paid' }) => order.id, (order) => order.status, 'open');
+ * orders([{ id: 'o1', status: 'open' }]); // [{ item, status: 'open', previous: 'open', first: true }]
+ * orders([{ id: 'o1', status: 'paid' }]); // [{ item, status: 'paid', previous: 'open', first: false }]
+ * orders([{ id: 'o1', status: 'paid' }]); // []
+ * ```
  */
 export function statusChanges<Item, Status extends string>(
   idOf: (item: Item) => string,
