@@ -8,8 +8,9 @@ import {
   startSandbox,
 } from '@channelkit/sandbox';
 import { mainlandChinaCustomer, mainlandCreditCode } from '@channelkit/sandbox/conformance';
-import type { ProvisionAccountInput } from '@channelkit/types';
+import type { ProvisionAccountInput, ReferralChangedEvent } from '@channelkit/types';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mainlandDeal, referralLine } from './mainland-deal';
 import { emitted, receive } from './webhook-receiver';
 
 // End to end over HTTP: the sandbox's Bizconf signs its callbacks (X-Bizconf-Signature over timestamp, nonce and
@@ -37,8 +38,9 @@ async function setUp(
     }),
   );
   closers.push(receiver.close);
+  const hosted = bizconfSandboxPlatform({ provisioningDelayMs: 0 });
   const running: RunningSandbox = await startSandbox({
-    platforms: [bizconfSandboxPlatform({ provisioningDelayMs: 0 })],
+    platforms: [hosted],
     webhooks: { bizconf: { url: receiver.url, secret, retryDelaysMs: [5, 5], ...target } },
   });
   closers.push(() => running.close());
@@ -47,7 +49,7 @@ async function setUp(
     bizconf({ appId: env.BIZCONF_APP_ID, appSecret: env.BIZCONF_APP_SECRET, baseUrl: env.BIZCONF_BASE_URL }),
     { logger: quiet },
   );
-  return { receiver, running, platform };
+  return { receiver, running, platform, controls: running.sandbox.controls(hosted) };
 }
 
 describe('Bizconf callbacks from the sandbox to a node handler', () => {
@@ -77,6 +79,63 @@ describe('Bizconf callbacks from the sandbox to a node handler', () => {
     expect(receiver.events.every((event) => event.partner === 'bizconf')).toBe(true);
     // Every attempt was answered 200 (duplicates included) or 409 (a copy in flight), and none failed.
     for (const delivery of running.sandbox.webhooks.deliveries) expect([200, 409]).toContain(delivery.status);
+  });
+
+  it('delivers a referral lifecycle, a deal registration and a lead, as typed referral.changed events, each once', async () => {
+    const { receiver, running, platform, controls } = await setUp({
+      duplicateRate: 0.5,
+      outOfOrderRate: 0.3,
+    });
+    const review = async (id: string, status: Parameters<typeof controls.referrals.reviewOpportunity>[1]) => {
+      controls.referrals.reviewOpportunity(id, status, status === 'RETURNED' ? '请补充客户预算' : undefined);
+      return platform.referrals.get(id); // the next request: the sandbox notices the reviewer's move
+    };
+    // Outbound: the partner registers a deal; Bizconf's reviewers take it, return it, approve it, and it is won.
+    const deal = await platform.referrals.submit(mainlandDeal('STANDARD'));
+    expect(deal).toMatchObject({ direction: 'outbound', status: 'submitted' });
+    expect((await review(deal.id, 'REVIEWING')).status).toBe('in_review');
+    expect((await review(deal.id, 'RETURNED')).status).toBe('action_required');
+    expect((await platform.referrals.resubmit(deal.id, { notes: '预算已确认' })).status).toBe('submitted');
+    expect((await review(deal.id, 'APPROVED')).status).toBe('accepted');
+    expect((await review(deal.id, 'WON')).status).toBe('won');
+    // Inbound: Bizconf assigns a lead; the partner accepts it; Bizconf records it lost.
+    const { leadId } = controls.referrals.createLead({
+      customer: { name: '北京示例科技有限公司', creditCode: mainlandCreditCode(3), province: '北京市' },
+      products: [{ productCode: 'PREMIUM', quantity: 80 }],
+    });
+    const [offered] = await platform.referrals.list({ direction: 'inbound' }).collect({ limit: 10 });
+    expect(offered).toMatchObject({ id: leadId, status: 'submitted' });
+    expect((await platform.referrals.accept(leadId)).status).toBe('accepted');
+    controls.referrals.setLeadStatus(leadId, 'LOST', '客户选择了其他方案');
+    expect((await platform.referrals.get(leadId)).status).toBe('lost');
+
+    await running.sandbox.webhooks.settled();
+    const referrals = () =>
+      receiver.events.filter((event): event is ReferralChangedEvent => event.type === 'referral.changed');
+    await emitted(receiver.events, 8); // no account changed here: every event is a referral's
+    await new Promise((resolve) => setImmediate(resolve)); // room for a copy that should not be there
+    // Deliveries may arrive in any order; each change arrives once, typed, with the statuses before and after.
+    expect(referrals().map(referralLine).sort()).toEqual(
+      [
+        `${deal.id} submitted → in_review (REVIEWING, OPPORTUNITY_STATUS_CHANGED)`,
+        `${deal.id} in_review → action_required (RETURNED, OPPORTUNITY_STATUS_CHANGED)`,
+        `${deal.id} action_required → submitted (PENDING, OPPORTUNITY_STATUS_CHANGED)`,
+        `${deal.id} submitted → accepted (APPROVED, OPPORTUNITY_STATUS_CHANGED)`,
+        `${deal.id} accepted → won (WON, OPPORTUNITY_STATUS_CHANGED)`,
+        `${leadId} - → submitted (ASSIGNED, LEAD_ASSIGNED)`,
+        `${leadId} submitted → accepted (FOLLOWING, LEAD_STATUS_CHANGED)`,
+        `${leadId} accepted → lost (LOST, LEAD_STATUS_CHANGED)`,
+      ].sort(),
+    );
+    expect(receiver.events).toHaveLength(8);
+    expect(new Set(receiver.events.map((event) => event.id)).size).toBe(receiver.events.length);
+    expect(referrals().every((event) => event.partner === 'bizconf')).toBe(true);
+    // The sandbox did send copies, and every attempt was answered.
+    const attempts = running.sandbox.webhooks.deliveries.filter((delivery) =>
+      /^(OPPORTUNITY|LEAD)_/.test(delivery.event),
+    );
+    expect(attempts.some((delivery) => delivery.duplicate)).toBe(true);
+    for (const delivery of attempts) expect([200, 409]).toContain(delivery.status);
   });
 
   it("answers Bizconf's expected acknowledgement, and refuses a callback signed with another secret", async () => {

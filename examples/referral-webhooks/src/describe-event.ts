@@ -10,8 +10,11 @@ export function describeEvent(event: ChannelEvent): string {
     }
     case 'licence.changed':
       return `${event.partner} licences of ${event.accountId}: ${event.previous?.seats.purchased ?? '?'} → ${event.current.seats.purchased} seats`;
-    case 'referral.changed':
-      return `${event.partner} referral ${event.referralId}: ${event.previousStatus ?? '?'} → ${event.status ?? event.platformStatus ?? '?'}`;
+    case 'referral.changed': {
+      // A new lead has no status before; a status the platform added later maps to none: show the platform's own.
+      const from = event.previousStatus ? `${event.previousStatus} ` : '';
+      return `${event.partner} referral ${event.referralId} ${from}→ ${event.status ?? event.platformStatus ?? '?'} (${event.platformEvent})`;
+    }
     default:
       return `${event.partner} ${event.type}`;
   }

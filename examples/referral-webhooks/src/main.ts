@@ -9,7 +9,7 @@ import {
   zhumuSandboxPlatform,
   zoomSandboxPlatform,
 } from '@channelkit/sandbox';
-import type { ChannelEvent, ProvisionAccountInput } from '@channelkit/types';
+import type { ChannelEvent, ProvisionAccountInput, ReferralInput } from '@channelkit/types';
 import { umeet } from '@channelkit/umeet';
 import { zhumu } from '@channelkit/zhumu';
 import { zoom } from '@channelkit/zoom';
@@ -58,14 +58,11 @@ const receiver = await startReceiver(receiving, (event) => {
 
 // The platforms, now delivering to the receiver, with duplicates, held-back deliveries and quick retries.
 const delivery = { duplicateRate: 0.5, outOfOrderRate: 0.5, retryDelaysMs: [20, 40, 80] };
+const bizconfHosted = bizconfSandboxPlatform({ provisioningDelayMs: 0 });
+const umeetHosted = umeetSandboxPlatform();
 const sandbox = await startSandbox({
   seed: 7,
-  platforms: [
-    zoomSandboxPlatform(),
-    bizconfSandboxPlatform({ provisioningDelayMs: 0 }),
-    zhumuSandboxPlatform(),
-    umeetSandboxPlatform(),
-  ],
+  platforms: [zoomSandboxPlatform(), bizconfHosted, zhumuSandboxPlatform(), umeetHosted],
   webhooks: {
     zoom: { url: receiver.urlFor('zoom'), secret: SECRETS.zoom, ...delivery },
     bizconf: { url: receiver.urlFor('bizconf'), secret: BIZCONF_SANDBOX_CREDENTIALS.appSecret, ...delivery },
@@ -138,6 +135,35 @@ try {
   const umeetAccount = await umeetPlatform.accounts.provision(shanghai);
   await umeetPlatform.licences.set(umeetAccount.id, { seats: 20 });
   await umeetPlatform.accounts.suspend(umeetAccount.id);
+
+  // Referrals on the mainland platforms: the reseller registers a deal, which the platform's reviewers approve (the
+  // sandbox's controls play them), and the platform hands over a lead, which the reseller answers.
+  const deal = (product: string): ReferralInput => ({
+    name: `${shanghai.profile.legalName} – 200 ${product}`,
+    customer: shanghai.profile,
+    contacts: [shanghai.admin],
+    products: [{ code: product, quantity: 200 }],
+    expectedCloseDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+  });
+  const bizconfReview = sandbox.sandbox.controls(bizconfHosted).referrals;
+  const opportunity = await bizconfPlatform.referrals.submit(deal('STANDARD'));
+  bizconfReview.reviewOpportunity(opportunity.id, 'APPROVED');
+  await bizconfPlatform.referrals.get(opportunity.id); // the platform notices its reviewers' decision by the next request
+  const bizconfLead = bizconfReview.createLead({
+    customer: { name: '北京示例科技有限公司', province: '北京市' },
+    products: [{ productCode: 'PREMIUM', quantity: 80 }],
+  });
+  await bizconfPlatform.referrals.accept(bizconfLead.leadId);
+
+  const umeetReview = sandbox.sandbox.controls(umeetHosted).referrals;
+  const registration = await umeetPlatform.referrals.submit(deal('business'));
+  umeetReview.reviewRegistration(registration.id, 'approved');
+  await umeetPlatform.referrals.get(registration.id);
+  const umeetLead = umeetReview.createLead({
+    customer: { name: '广州示例贸易有限公司', region: '广东省' },
+    products: [{ code: 'enterprise', quantity: 60 }],
+  });
+  await umeetPlatform.referrals.decline(umeetLead.id, { reason: 'Outside our region' });
 
   await sandbox.sandbox.webhooks.settled();
   // Events are emitted right after each answer; let the last ones through.

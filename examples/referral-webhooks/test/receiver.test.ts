@@ -31,6 +31,12 @@ describe('the referral-webhooks example', () => {
       /^event: umeet account \S+ status_changed → active \(account\.activated\)$/,
       /^event: umeet licences of \S+: \? → 20 seats$/,
       /^event: umeet account \S+ status_changed → suspended \(account\.suspended\)$/,
+      /^event: bizconf referral OPP\d+ submitted → accepted \(OPPORTUNITY_STATUS_CHANGED\)$/,
+      /^event: bizconf referral LD\d+ → submitted \(LEAD_ASSIGNED\)$/,
+      /^event: bizconf referral LD\d+ submitted → accepted \(LEAD_STATUS_CHANGED\)$/,
+      /^event: umeet referral dr_\w+ submitted → accepted \(deal_registration\.status_changed\)$/,
+      /^event: umeet referral lead_\w+ → submitted \(lead\.offered\)$/,
+      /^event: umeet referral lead_\w+ submitted → declined \(lead\.status_changed\)$/,
     ];
     // Deliveries may arrive in any order; each change is printed exactly once.
     for (const pattern of expected)
@@ -39,7 +45,7 @@ describe('the referral-webhooks example', () => {
         String(pattern),
       ).toHaveLength(1);
     expect(lines).toHaveLength(expected.length);
-    expect(stdout).toMatch(/deliveries: \d+ \(\d+ duplicates\); events printed: 10/);
+    expect(stdout).toMatch(/deliveries: \d+ \(\d+ duplicates\); events printed: 16/);
     expect(stdout).toContain('each change printed once: true');
   });
 });

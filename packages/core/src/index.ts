@@ -241,6 +241,11 @@ export type {
 export { DEFAULT_WEBHOOK_MAX_BODY_BYTES } from './webhooks/node-handler';
 export { RAW_BODY_HINT } from './webhooks/raw-body';
 export {
+  type PlatformReferralChange,
+  type ReferralEventBase,
+  referralChangedEvent,
+} from './webhooks/referral-changed-event';
+export {
   checkTimestamp,
   findSigningSecret,
   hmacSha256Hex,

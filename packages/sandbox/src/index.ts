@@ -54,6 +54,7 @@ export type {
   SandboxPlatformInstance,
 } from './platform/sandbox-platform';
 export type { SandboxRequest, SandboxRoute } from './platform/sandbox-request';
+export { type StatusChange, statusChanges } from './platform/status-changes';
 export type { SandboxWebhookNotification, SandboxWebhookScheme } from './platform/webhook-scheme';
 export type { RequestRecord } from './request-record';
 export type {

@@ -47,3 +47,38 @@ export function contractSubTable(heading: string): string[][] {
     );
   return rows.slice(2);
 }
+
+/** Every table of the `## <heading>` section of the contract, each as its rows of trimmed cells, the header row first. */
+export function contractTables(heading: string): string[][][] {
+  const text = readFileSync(CONTRACT, 'utf8');
+  const start = text.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`docs/partners/umeet.md has no section "${heading}"`);
+  const end = text.indexOf('\n## ', start + 1);
+  const tables: string[][][] = [];
+  let table: string[][] | undefined;
+  for (const line of text.slice(start, end < 0 ? undefined : end).split('\n')) {
+    if (!line.startsWith('|')) table = undefined;
+    else if (!/^\|\s*-/.test(line)) {
+      if (table === undefined) {
+        table = [];
+        tables.push(table);
+      }
+      table.push(
+        line
+          .slice(1, -1)
+          .split('|')
+          .map((cell) => cell.trim()),
+      );
+    }
+  }
+  return tables;
+}
+
+/** The contract's example of a JSON body whose first member is `"<member>"`, parsed. */
+export function contractExample(member: string): unknown {
+  const text = readFileSync(CONTRACT, 'utf8');
+  const block = new RegExp(`\`\`\`json\\n(\\{\\n {2}"${member}"[\\s\\S]*?)\`\`\``).exec(text)?.[1];
+  if (block === undefined)
+    throw new Error(`docs/partners/umeet.md has no JSON example starting with "${member}"`);
+  return JSON.parse(block);
+}

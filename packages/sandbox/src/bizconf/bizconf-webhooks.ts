@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { SandboxPlatformContext } from '../platform/sandbox-platform';
+import { statusChanges } from '../platform/status-changes';
 import type { SandboxWebhookScheme } from '../platform/webhook-scheme';
 import type { BizconfSandboxEnterprise, BizconfSandboxTask } from './bizconf-controls';
+import type { LeadRecord, OpportunityRecord } from './bizconf-referral-store';
 import type { BizconfStore } from './bizconf-store';
 import { beijingTime } from './bizconf-time';
 
@@ -74,7 +76,10 @@ function licenceOf(enterprise: BizconfSandboxEnterprise) {
  * Compares the in-memory Bizconf before and after each request and calls back what changed, as contract v1
  * describes: `ENTERPRISE_CREATED` when an enterprise appears (with its provisioning task), `TASK_FAILED` when a task
  * fails, `ENTERPRISE_STATUS_CHANGED` for each status change, `LICENCE_CHANGED` (or `LICENCE_RENEWED` when a new term
- * starts) for each licence change. Changes made through the test controls are called back after the next request.
+ * starts) for each licence change, `OPPORTUNITY_STATUS_CHANGED` when an opportunity's state moves (not when the
+ * partner registers it: the answer told it), `LEAD_ASSIGNED` for a new lead and `LEAD_STATUS_CHANGED` when a lead's
+ * state moves (answered, expired, won, lost, recalled). Changes made through the test controls are called back after
+ * the next request.
  */
 export function bizconfChangeWatcher(
   store: BizconfStore,
@@ -82,6 +87,16 @@ export function bizconfChangeWatcher(
 ): () => void {
   const enterprises = new Map<string, { status: string; licence: string; termStart: string }>();
   const failedTasks = new Set<string>();
+  const opportunities = statusChanges(
+    (opportunity: OpportunityRecord) => opportunity.opportunityId,
+    (opportunity) => opportunity.status,
+    'PENDING',
+  );
+  const leads = statusChanges(
+    (lead: LeadRecord) => lead.leadId,
+    (lead) => lead.status,
+    'ASSIGNED',
+  );
   let sequence = 0;
   const send = (eventType: string, data: Record<string, unknown>) => {
     const eventId = `EVT${String(++sequence).padStart(16, '0')}`;
@@ -136,6 +151,23 @@ export function bizconfChangeWatcher(
           licence,
         });
       }
+    }
+    // A new opportunity was registered by the partner itself, which the answer told: only its moves are called back.
+    for (const { item, status, previous } of opportunities(store.referrals.opportunities())) {
+      if (status === previous) continue;
+      const { opportunityId, bizNo, reason } = item;
+      send('OPPORTUNITY_STATUS_CHANGED', { opportunityId, bizNo, status, previousStatus: previous, reason });
+    }
+    // Reading the leads lets an unanswered one expire by the sandbox clock, as Bizconf's own sweep would.
+    for (const { item, status, previous, first } of leads(store.referrals.leads())) {
+      if (first) send('LEAD_ASSIGNED', { leadId: item.leadId, status: previous, deadline: item.deadline });
+      if (status === previous) continue;
+      send('LEAD_STATUS_CHANGED', {
+        leadId: item.leadId,
+        status,
+        previousStatus: previous,
+        reason: item.reason,
+      });
     }
   };
 }

@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { SandboxPlatformContext } from '../platform/sandbox-platform';
+import { statusChanges } from '../platform/status-changes';
 import type { SandboxWebhookScheme } from '../platform/webhook-scheme';
 import { timestamp } from './umeet-http';
+import type { LeadRecord, RegistrationRecord } from './umeet-referral-store';
 import { licenceJson } from './umeet-representations';
 import type { UmeetStore } from './umeet-store';
 
@@ -56,14 +58,26 @@ function accountEventType(status: string, previous: string | undefined): string 
 /**
  * Compares the in-memory Umeet before and after each request and notifies what changed, as contract v1 describes:
  * `account.provisioned` for a new account, an account event for each status change, `licence.updated` (the licence
- * as `GET /accounts/{id}/licence` answers it) for each licence change. Changes made through the test controls are
- * notified after the next request.
+ * as `GET /accounts/{id}/licence` answers it) for each licence change, `deal_registration.status_changed` when a
+ * registration's status moves (not when the partner submits it: the answer told it), `lead.offered` for a new lead
+ * and `lead.status_changed` when a lead's status moves (answered, expired, converted, lost, withdrawn). Changes made
+ * through the test controls are notified after the next request.
  */
 export function umeetChangeWatcher(
   store: UmeetStore,
   publish: NonNullable<SandboxPlatformContext['publishWebhook']>,
 ): () => void {
   const seen = new Map<string, { status: string; licence: string }>();
+  const registrations = statusChanges(
+    (registration: RegistrationRecord) => registration.id,
+    (registration) => registration.status,
+    'pending_review',
+  );
+  const leads = statusChanges(
+    (lead: LeadRecord) => lead.id,
+    (lead) => lead.status,
+    'offered',
+  );
   let sequence = 0;
   const licenceOf = (licence: {
     plan: string;
@@ -94,6 +108,28 @@ export function umeetChangeWatcher(
       if (before !== undefined && before.licence !== licence) {
         send('licence.updated', licenceJson(account, store.settings.now()));
       }
+    }
+    // A new registration was submitted by the partner itself, which the answer told: only its moves are notified.
+    for (const { item, status, previous } of registrations(store.referrals.registrations())) {
+      if (status === previous) continue;
+      const { id, status_reason } = item;
+      send('deal_registration.status_changed', {
+        deal_registration_id: id,
+        status,
+        previous_status: previous,
+        status_reason,
+      });
+    }
+    // Reading the leads lets an unanswered one expire by the sandbox clock, as Umeet's own sweep would.
+    for (const { item, status, previous, first } of leads(store.referrals.leads())) {
+      if (first) send('lead.offered', { lead_id: item.id, status: previous, respond_by: item.respond_by });
+      if (status === previous) continue;
+      send('lead.status_changed', {
+        lead_id: item.id,
+        status,
+        previous_status: previous,
+        status_reason: item.status_reason,
+      });
     }
   };
 }

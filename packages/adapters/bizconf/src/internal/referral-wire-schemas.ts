@@ -22,6 +22,11 @@ const OPPORTUNITY_STATUSES = Object.keys(BIZCONF_OPPORTUNITY_STATUSES) as [
 ];
 const LEAD_STATUSES = Object.keys(BIZCONF_LEAD_STATUSES) as [BizconfLeadStatus, ...BizconfLeadStatus[]];
 
+/** An opportunity's state, one of contract v1's (`BIZCONF_OPPORTUNITY_STATUSES`). */
+export const opportunityStatusSchema = z.enum(OPPORTUNITY_STATUSES);
+/** A lead's state, one of contract v1's (`BIZCONF_LEAD_STATUSES`). */
+export const leadStatusSchema = z.enum(LEAD_STATUSES);
+
 /** An opportunity id: `OPP` and digits. */
 export const opportunityIdSchema = accountIdSchema.refine((id) => /^OPP\d+$/.test(id), {
   message: "must be an opportunity id ('OPP…')",
@@ -57,7 +62,7 @@ const amount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nulli
 /** An opportunity, from `POST`/`GET /opportunities…` or a page of them. */
 export const opportunitySchema = z.object({
   opportunityId: opportunityIdSchema,
-  status: z.enum(OPPORTUNITY_STATUSES),
+  status: opportunityStatusSchema,
   reason: optionalText,
   opportunityName: z.string().min(1).max(1000),
   customer: customerSchema,
@@ -76,7 +81,7 @@ export const opportunitySchema = z.object({
 /** A lead, from `GET /leads…` or an answer to accept or reject. */
 export const leadSchema = z.object({
   leadId: leadIdSchema,
-  status: z.enum(LEAD_STATUSES),
+  status: leadStatusSchema,
   reason: optionalText,
   title: z.string().min(1).max(1000),
   customer: customerSchema,

@@ -1,4 +1,11 @@
+import { isoDateSchema } from '@channelkit/types';
 import { z } from 'zod';
+import {
+  leadIdSchema,
+  leadStatusSchema,
+  opportunityIdSchema,
+  opportunityStatusSchema,
+} from '../internal/referral-wire-schemas';
 import { enterpriseStatusSchema, licenceSchema } from '../internal/wire-schemas';
 
 const id = z.string().min(1).max(200);
@@ -36,3 +43,40 @@ export const licenceCallbackSchema = z.looseObject({
   enterpriseId: id,
   licence: licenceSchema,
 });
+
+const reason = z.string().max(10_000).nullish();
+
+/**
+ * `OPPORTUNITY_STATUS_CHANGED`: an opportunity (a deal registration the partner made) moved from `previousStatus` to
+ * `status`, e.g. approved by Bizconf's reviewers; `reason` says why it was returned, rejected, withdrawn or lost.
+ * Read as the referral change it reports.
+ */
+export const opportunityStatusChangedSchema = z
+  .looseObject({
+    opportunityId: opportunityIdSchema,
+    bizNo: id.optional(),
+    status: opportunityStatusSchema,
+    previousStatus: opportunityStatusSchema,
+    reason,
+  })
+  .transform(({ opportunityId, status, previousStatus }) => ({
+    referralId: opportunityId,
+    status,
+    previousStatus,
+  }));
+
+/**
+ * `LEAD_ASSIGNED`: Bizconf assigned the partner a new lead (`status` `ASSIGNED`), to be answered by `deadline`. Read as
+ * the referral change it reports.
+ */
+export const leadAssignedSchema = z
+  .looseObject({ leadId: leadIdSchema, status: leadStatusSchema, deadline: isoDateSchema.nullish() })
+  .transform(({ leadId, status }) => ({ referralId: leadId, status }));
+
+/**
+ * `LEAD_STATUS_CHANGED`: a lead moved from `previousStatus` to `status` (accepted, refused, won, lost, recalled...).
+ * Read as the referral change it reports.
+ */
+export const leadStatusChangedSchema = z
+  .looseObject({ leadId: leadIdSchema, status: leadStatusSchema, previousStatus: leadStatusSchema, reason })
+  .transform(({ leadId, status, previousStatus }) => ({ referralId: leadId, status, previousStatus }));

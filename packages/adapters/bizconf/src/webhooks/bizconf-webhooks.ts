@@ -2,11 +2,14 @@ import {
   checkTimestamp,
   findSigningSecret,
   hmacSha256Hex,
+  type ReferralEventBase,
+  referralChangedEvent,
   type WebhookVerification,
   WebhookVerificationError,
   type WebhookVerifier,
 } from '@channelkit/core';
-import type { AccountChangedEvent, ChannelEvent } from '@channelkit/types';
+import type { AccountChangedEvent, ChannelEvent, ReferralChangedEvent } from '@channelkit/types';
+import { BIZCONF_LEAD_STATUSES, BIZCONF_OPPORTUNITY_STATUSES } from '../bizconf-referral-statuses';
 import { unifiedStatus } from '../bizconf-statuses';
 import { toLicenceState } from '../internal/mapping';
 import {
@@ -14,7 +17,10 @@ import {
   bizconfCallbackSchema,
   enterpriseCreatedSchema,
   enterpriseStatusChangedSchema,
+  leadAssignedSchema,
+  leadStatusChangedSchema,
   licenceCallbackSchema,
+  opportunityStatusChangedSchema,
 } from './bizconf-callback-payload';
 
 const APP_ID = 'x-bizconf-app-id';
@@ -45,6 +51,23 @@ function malformed(name: string, expected: string): WebhookVerificationError {
 function occurredAt(occurTime: string): string {
   return `${occurTime.replace(' ', 'T')}+08:00`;
 }
+
+/** The referral callbacks of contract v1, each read as a `referral.changed` through its kind's status table. */
+const REFERRAL_CALLBACKS = new Map<string, (base: ReferralEventBase, data: unknown) => ReferralChangedEvent>([
+  [
+    'OPPORTUNITY_STATUS_CHANGED',
+    (base, data) =>
+      referralChangedEvent(base, opportunityStatusChangedSchema.parse(data), BIZCONF_OPPORTUNITY_STATUSES),
+  ],
+  [
+    'LEAD_ASSIGNED',
+    (base, data) => referralChangedEvent(base, leadAssignedSchema.parse(data), BIZCONF_LEAD_STATUSES),
+  ],
+  [
+    'LEAD_STATUS_CHANGED',
+    (base, data) => referralChangedEvent(base, leadStatusChangedSchema.parse(data), BIZCONF_LEAD_STATUSES),
+  ],
+]);
 
 function toChannelEvents(callback: BizconfCallback): ChannelEvent[] {
   const base = {
@@ -83,8 +106,10 @@ function toChannelEvents(callback: BizconfCallback): ChannelEvent[] {
       ];
     }
     // TASK_FAILED names no enterprise (none was created): `accounts.provision` reports the failure when it polls.
-    default:
-      return [];
+    default: {
+      const referral = REFERRAL_CALLBACKS.get(callback.eventType);
+      return referral ? [referral(base, callback.data)] : [];
+    }
   }
 }
 
@@ -92,7 +117,8 @@ function toChannelEvents(callback: BizconfCallback): ChannelEvent[] {
  * Bizconf's signed callbacks (contract v1): `X-Bizconf-Signature` is the lower-case hex HMAC-SHA256, keyed with the
  * application secret, of `<X-Bizconf-Timestamp>\n<X-Bizconf-Nonce>\n<raw body>` (timestamp in milliseconds), sent
  * with the application's `X-Bizconf-App-Id`. Enterprise events map to `account.changed`, licence events to
- * `licence.changed`; the answer Bizconf expects is `{ code: 0, msg: 'success' }`.
+ * `licence.changed`, opportunity and lead events to `referral.changed`; the answer Bizconf expects is
+ * `{ code: 0, msg: 'success' }`.
  */
 export function bizconfWebhooks(appId: string, secrets: readonly string[]): WebhookVerifier {
   return {

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { bizconf } from '@channelkit/bizconf';
+import { BIZCONF_LEAD_STATUSES, BIZCONF_OPPORTUNITY_STATUSES, bizconf } from '@channelkit/bizconf';
 import { createClient, WebhookVerificationError } from '@channelkit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LICENCE_SAMPLE } from './licence-sample';
 
 // Bizconf's contract v1 callbacks: X-Bizconf-Signature = hex HMAC-SHA256(app secret, "<timestamp>\n<nonce>\n<raw body>"),
 // timestamp in milliseconds. Every signature here comes from node:crypto and that formula, apart from the adapter.
@@ -59,17 +60,13 @@ function callback(eventType: string, data: Record<string, unknown>): string {
   return JSON.stringify({ eventId: `EVT-${eventType}`, eventType, occurTime: '2026-01-15 18:00:00', data });
 }
 
-const licence = {
-  planCode: 'STANDARD',
-  commitment: 'ANNUAL',
-  seats: 50,
-  usedSeats: 12,
-  renewalSeats: null,
-  termStart: '2026-01-15',
-  termEnd: '2027-01-14',
-  autoRenew: true,
-  status: 'ACTIVE',
-};
+/** The events of a callback signed correctly. */
+function events(body: string) {
+  const verification = client().verify(body, headers(body));
+  return verification.kind === 'events' ? verification.events : [];
+}
+
+const licence = LICENCE_SAMPLE;
 
 describe('Bizconf callback signatures', () => {
   it('verifies a vector computed with openssl, apart from any JavaScript', () => {
@@ -132,6 +129,8 @@ describe('Bizconf callback signatures', () => {
           }),
         ],
       ],
+      ['constructor', { enterpriseId: 'E1' }, []],
+      ['__proto__', { leadId: 'LD1', status: 'ASSIGNED' }, []],
       [
         'TASK_FAILED',
         { taskId: 'T2', bizNo: 'B2', failCode: 'CREDIT_CODE_INVALID', failReason: '统一社会信用代码无效' },
@@ -144,6 +143,148 @@ describe('Bizconf callback signatures', () => {
       expect({ type, events: verification.kind === 'events' && verification.events }).toEqual({
         type,
         events,
+      });
+    }
+  });
+
+  it('verifies referral callbacks from vectors computed with openssl, apart from any JavaScript', () => {
+    // printf '1768471200000\nabcdef0123456789abcdef\n%s' "$BODY" | openssl dgst -sha256 -hmac 'bizconf-app-secret'
+    const approved =
+      '{"eventId":"EVT0000000000000042","eventType":"OPPORTUNITY_STATUS_CHANGED","occurTime":"2026-01-15 18:00:00","data":{"opportunityId":"OPP20260115004217","bizNo":"ck0123456789abcdef01","status":"APPROVED","previousStatus":"REVIEWING","reason":null}}';
+    const lost =
+      '{"eventId":"EVT0000000000000043","eventType":"LEAD_STATUS_CHANGED","occurTime":"2026-01-15 18:00:00","data":{"leadId":"LD20260115000731","status":"LOST","previousStatus":"FOLLOWING","reason":"客户已选择其他供应商"}}';
+    const vectors = [
+      [approved, '018c69c656098109ae6341aa855564a1ebf958e15c039387628aba34d7a57c1b'],
+      [lost, 'd11f2d69111ba2b86d956375624aa0389c652d1f54283a13a7ba79ca7ca9ed9c'],
+    ] as const;
+    for (const [body, signature] of vectors) expect(sign(SECRET, NOW_MS, NONCE, body)).toBe(signature);
+    const verify = ([body, signature]: readonly [string, string]) =>
+      client().verify(Buffer.from(body, 'utf8'), { ...headers(body), 'x-bizconf-signature': signature });
+    expect(verify(vectors[0])).toEqual({
+      kind: 'events',
+      deliveryId: 'EVT0000000000000042',
+      platformEvent: 'OPPORTUNITY_STATUS_CHANGED',
+      events: [
+        {
+          type: 'referral.changed',
+          id: 'EVT0000000000000042',
+          partner: 'bizconf',
+          occurredAt: '2026-01-15T18:00:00+08:00',
+          referralId: 'OPP20260115004217',
+          status: 'accepted',
+          previousStatus: 'in_review',
+          platformStatus: 'APPROVED',
+          platformEvent: 'OPPORTUNITY_STATUS_CHANGED',
+        },
+      ],
+    });
+    expect(verify(vectors[1])).toMatchObject({
+      deliveryId: 'EVT0000000000000043',
+      events: [
+        {
+          type: 'referral.changed',
+          referralId: 'LD20260115000731',
+          status: 'lost',
+          previousStatus: 'accepted',
+          platformStatus: 'LOST',
+          platformEvent: 'LEAD_STATUS_CHANGED',
+        },
+      ],
+    });
+    // The reason is signed too: another one (a single Chinese character changed) no longer verifies.
+    expect(
+      reason(() =>
+        client().verify(lost.replace('其他', '其它'), {
+          ...headers(lost),
+          'x-bizconf-signature': vectors[1][1],
+        }),
+      ),
+    ).toBe('bad_signature');
+  });
+
+  it('maps every opportunity and lead state through the contract’s status tables', () => {
+    for (const [platformStatus, status] of Object.entries(BIZCONF_OPPORTUNITY_STATUSES)) {
+      const body = callback('OPPORTUNITY_STATUS_CHANGED', {
+        opportunityId: 'OPP20260115000001',
+        status: platformStatus,
+        previousStatus: 'PENDING',
+        reason: null,
+      });
+      expect(events(body)).toEqual([
+        expect.objectContaining({
+          referralId: 'OPP20260115000001',
+          status,
+          previousStatus: 'submitted',
+          platformStatus,
+        }),
+      ]);
+    }
+    for (const [platformStatus, status] of Object.entries(BIZCONF_LEAD_STATUSES)) {
+      const body = callback('LEAD_STATUS_CHANGED', {
+        leadId: 'LD20260115000002',
+        status: platformStatus,
+        previousStatus: 'ASSIGNED',
+      });
+      expect(events(body)).toEqual([
+        expect.objectContaining({
+          referralId: 'LD20260115000002',
+          status,
+          previousStatus: 'submitted',
+          platformStatus,
+        }),
+      ]);
+    }
+    const assigned = callback('LEAD_ASSIGNED', {
+      leadId: 'LD20260115000003',
+      status: 'ASSIGNED',
+      deadline: '2026-01-22',
+    });
+    const [event] = events(assigned);
+    expect(event).toEqual({
+      type: 'referral.changed',
+      id: 'EVT-LEAD_ASSIGNED',
+      partner: 'bizconf',
+      occurredAt: '2026-01-15T18:00:00+08:00',
+      referralId: 'LD20260115000003',
+      status: 'submitted',
+      platformStatus: 'ASSIGNED',
+      platformEvent: 'LEAD_ASSIGNED',
+    });
+  });
+
+  it('refuses a signed referral callback that is not what contract v1 describes, as malformed', () => {
+    const malformed: [string, Record<string, unknown>][] = [
+      ['OPPORTUNITY_STATUS_CHANGED', { status: 'APPROVED', previousStatus: 'REVIEWING' }],
+      ['OPPORTUNITY_STATUS_CHANGED', { opportunityId: 'OPP1', status: 'APPROVED' }],
+      [
+        'OPPORTUNITY_STATUS_CHANGED',
+        { opportunityId: 'OPP1', status: 'approved', previousStatus: 'REVIEWING' },
+      ],
+      [
+        'OPPORTUNITY_STATUS_CHANGED',
+        { opportunityId: 'LD1', status: 'APPROVED', previousStatus: 'REVIEWING' },
+      ],
+      [
+        'OPPORTUNITY_STATUS_CHANGED',
+        { opportunityId: '../OPP1', status: 'APPROVED', previousStatus: 'PENDING' },
+      ],
+      [
+        'OPPORTUNITY_STATUS_CHANGED',
+        { opportunityId: 'OPP1', status: 'FOLLOWING', previousStatus: 'PENDING' },
+      ],
+      ['LEAD_ASSIGNED', { leadId: 'OPP1', status: 'ASSIGNED' }],
+      ['LEAD_ASSIGNED', { leadId: 'LD1' }],
+      ['LEAD_ASSIGNED', { leadId: 'LD1', status: 'ASSIGNED', deadline: '22 January' }],
+      ['LEAD_STATUS_CHANGED', { leadId: 'LD1', status: 'DEAL' }],
+      ['LEAD_STATUS_CHANGED', { leadId: 42, status: 'DEAL', previousStatus: 'FOLLOWING' }],
+      ['LEAD_STATUS_CHANGED', { leadId: 'LD1', status: 'DEAL', previousStatus: 'FOLLOWING', reason: 7 }],
+    ];
+    for (const [type, data] of malformed) {
+      const body = callback(type, data);
+      expect({ type, data, reason: reason(() => client().verify(body, headers(body))) }).toEqual({
+        type,
+        data,
+        reason: 'malformed_body',
       });
     }
   });

@@ -19,6 +19,11 @@ const REGISTRATION_STATUSES = Object.keys(UMEET_REGISTRATION_STATUSES) as [
 ];
 const LEAD_STATUSES = Object.keys(UMEET_LEAD_STATUSES) as [UmeetLeadStatus, ...UmeetLeadStatus[]];
 
+/** A deal registration's state, one of contract v1's (`UMEET_REGISTRATION_STATUSES`). */
+export const registrationStatusSchema = z.enum(REGISTRATION_STATUSES);
+/** A lead's state, one of contract v1's (`UMEET_LEAD_STATUSES`). */
+export const leadStatusSchema = z.enum(LEAD_STATUSES);
+
 /** A deal registration id: `dr_` and letters or digits. */
 export const registrationIdSchema = accountIdSchema.refine((id) => /^dr_[A-Za-z0-9]+$/.test(id), {
   message: "must be a deal registration id ('dr_…')",
@@ -59,7 +64,7 @@ const moneySchema = z.object({
 /** A deal registration, from `POST`/`GET`/`PATCH /deal-registrations…` or a page of them. */
 export const umeetRegistrationSchema = z.object({
   id: registrationIdSchema,
-  status: z.enum(REGISTRATION_STATUSES),
+  status: registrationStatusSchema,
   status_reason: optionalText,
   name: z.string().min(1).max(1000),
   customer: customerSchema,
@@ -77,7 +82,7 @@ export const umeetRegistrationSchema = z.object({
 /** An inbound lead, from `GET /leads…` or an answer to accept or decline. */
 export const umeetLeadSchema = z.object({
   id: leadIdSchema,
-  status: z.enum(LEAD_STATUSES),
+  status: leadStatusSchema,
   status_reason: optionalText,
   title: z.string().min(1).max(1000),
   customer: customerSchema,

@@ -1,4 +1,11 @@
+import { isoDateSchema } from '@channelkit/types';
 import { z } from 'zod';
+import {
+  leadIdSchema,
+  leadStatusSchema,
+  registrationIdSchema,
+  registrationStatusSchema,
+} from '../internal/referral-wire-schemas';
 
 const id = z.string().min(1).max(200);
 const umeetStatus = z.enum([
@@ -30,3 +37,48 @@ export const umeetAccountEventDataSchema = z.looseObject({
   status: umeetStatus.optional(),
   previous_status: umeetStatus.optional(),
 });
+
+const statusReason = z.string().max(10_000).nullish();
+
+/**
+ * The `data` of `deal_registration.status_changed`: a deal registration the partner submitted moved from
+ * `previous_status` to `status` (e.g. approved by Systec's reviewers); `status_reason` says why it was returned,
+ * rejected, withdrawn or lost. Read as the referral change it reports.
+ */
+export const umeetRegistrationEventDataSchema = z
+  .looseObject({
+    deal_registration_id: registrationIdSchema,
+    status: registrationStatusSchema,
+    previous_status: registrationStatusSchema,
+    status_reason: statusReason,
+  })
+  .transform((data) => ({
+    referralId: data.deal_registration_id,
+    status: data.status,
+    previousStatus: data.previous_status,
+  }));
+
+/**
+ * The `data` of `lead.offered`: Systec offered the partner a new lead (`status` `offered`), to be answered by
+ * `respond_by`. Read as the referral change it reports.
+ */
+export const umeetLeadOfferedDataSchema = z
+  .looseObject({ lead_id: leadIdSchema, status: leadStatusSchema, respond_by: isoDateSchema.nullish() })
+  .transform((data) => ({ referralId: data.lead_id, status: data.status }));
+
+/**
+ * The `data` of `lead.status_changed`: a lead moved from `previous_status` to `status` (accepted, converted, ...).
+ * Read as the referral change it reports.
+ */
+export const umeetLeadEventDataSchema = z
+  .looseObject({
+    lead_id: leadIdSchema,
+    status: leadStatusSchema,
+    previous_status: leadStatusSchema,
+    status_reason: statusReason,
+  })
+  .transform((data) => ({
+    referralId: data.lead_id,
+    status: data.status,
+    previousStatus: data.previous_status,
+  }));

@@ -1,6 +1,8 @@
 import {
   checkTimestamp,
   hmacSha256Hex,
+  type ReferralEventBase,
+  referralChangedEvent,
   signaturesMatch,
   toWebhookSecrets,
   type WebhookVerification,
@@ -13,25 +15,54 @@ import type {
   AccountStatus,
   ChannelEvent,
   LicenceChangedEvent,
+  ReferralChangedEvent,
 } from '@channelkit/types';
 import { toLicenceState } from '../internal/mapping';
 import { umeetLicenceSchema } from '../internal/wire-schemas';
 import { UMEET_ACCOUNT_STATUSES } from '../umeet-account-statuses';
-import { type UmeetEvent, umeetAccountEventDataSchema, umeetEventSchema } from './umeet-webhook-payload';
+import { UMEET_LEAD_STATUSES, UMEET_REGISTRATION_STATUSES } from '../umeet-referral-statuses';
+import {
+  type UmeetEvent,
+  umeetAccountEventDataSchema,
+  umeetEventSchema,
+  umeetLeadEventDataSchema,
+  umeetLeadOfferedDataSchema,
+  umeetRegistrationEventDataSchema,
+} from './umeet-webhook-payload';
 
 const HEADER = 'umeet-signature';
 /** More `v1=` entries than any rotation needs is a malformed header, not work to do. */
 const MAX_SIGNATURES = 8;
 
-/** The account events of contract v1: what changed, and the status they imply when `data.status` is absent. */
-const ACCOUNT_EVENTS: Readonly<Record<string, { change: AccountChangeKind; status: AccountStatus }>> = {
-  'account.provisioned': { change: 'created', status: 'provisioning' },
-  'account.activated': { change: 'status_changed', status: 'active' },
-  'account.rejected': { change: 'status_changed', status: 'failed' },
-  'account.suspended': { change: 'status_changed', status: 'suspended' },
-  'account.resumed': { change: 'status_changed', status: 'active' },
-  'account.terminated': { change: 'closed', status: 'closed' },
-};
+/**
+ * The account events of contract v1: what changed, and the status they imply when `data.status` is absent. A map, so
+ * that an event named like an `Object` member (`constructor`) is an unknown event, not a lookup of the prototype.
+ */
+const ACCOUNT_EVENTS = new Map<string, { change: AccountChangeKind; status: AccountStatus }>([
+  ['account.provisioned', { change: 'created', status: 'provisioning' }],
+  ['account.activated', { change: 'status_changed', status: 'active' }],
+  ['account.rejected', { change: 'status_changed', status: 'failed' }],
+  ['account.suspended', { change: 'status_changed', status: 'suspended' }],
+  ['account.resumed', { change: 'status_changed', status: 'active' }],
+  ['account.terminated', { change: 'closed', status: 'closed' }],
+]);
+
+/** The referral events of contract v1, each read as a `referral.changed` through its kind's status table. */
+const REFERRAL_EVENTS = new Map<string, (base: ReferralEventBase, data: unknown) => ReferralChangedEvent>([
+  [
+    'deal_registration.status_changed',
+    (base, data) =>
+      referralChangedEvent(base, umeetRegistrationEventDataSchema.parse(data), UMEET_REGISTRATION_STATUSES),
+  ],
+  [
+    'lead.offered',
+    (base, data) => referralChangedEvent(base, umeetLeadOfferedDataSchema.parse(data), UMEET_LEAD_STATUSES),
+  ],
+  [
+    'lead.status_changed',
+    (base, data) => referralChangedEvent(base, umeetLeadEventDataSchema.parse(data), UMEET_LEAD_STATUSES),
+  ],
+]);
 
 function malformed(message: string): WebhookVerificationError {
   return new WebhookVerificationError(
@@ -74,7 +105,7 @@ function toChannelEvents(event: UmeetEvent): ChannelEvent[] {
     occurredAt: event.created_at,
     platformEvent: event.type,
   } as const;
-  const known = ACCOUNT_EVENTS[event.type];
+  const known = ACCOUNT_EVENTS.get(event.type);
   if (known) {
     const data = umeetAccountEventDataSchema.parse(event.data);
     const mapped: AccountChangedEvent = {
@@ -98,13 +129,15 @@ function toChannelEvents(event: UmeetEvent): ChannelEvent[] {
     };
     return [licence];
   }
-  return [];
+  const referral = REFERRAL_EVENTS.get(event.type);
+  return referral ? [referral(base, event.data)] : [];
 }
 
 /**
  * Systec Umeet's webhook scheme (contract v1): `Umeet-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
  * "{t}.{raw body}">`, one `v1=` per secret while Umeet rotates; account events map to `account.changed`,
- * `licence.updated` (the licence as `GET /accounts/{id}/licence` answers it, in `data`) to `licence.changed`.
+ * `licence.updated` (the licence as `GET /accounts/{id}/licence` answers it, in `data`) to `licence.changed`,
+ * `deal_registration.status_changed`, `lead.offered` and `lead.status_changed` to `referral.changed`.
  */
 export function umeetWebhooks(secrets: readonly string[]): WebhookVerifier {
   return {

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createClient, WebhookVerificationError } from '@channelkit/core';
-import { umeet } from '@channelkit/umeet';
+import { UMEET_LEAD_STATUSES, UMEET_REGISTRATION_STATUSES, umeet } from '@channelkit/umeet';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LICENCE_EVENT_DATA } from './licence-sample';
 
 // Umeet's contract v1: Umeet-Signature: t=<seconds>,v1=<hex HMAC-SHA256 of "{t}.{raw body}">. Every signature here is
 // computed with node:crypto from that formula, apart from the adapter.
@@ -104,15 +105,7 @@ describe('Umeet webhook signatures', () => {
       id: 'evt_licence',
       type: 'licence.updated',
       created_at: '2026-01-01T00:00:00Z',
-      data: {
-        account_id: 'acc_7',
-        plan: 'business',
-        commitment: 'flexible',
-        seats: { purchased: 40, assigned: 12, cap: 100 },
-        billing_period: { start: '2026-01-01', end: '2026-01-31' },
-        auto_renew: true,
-        status: 'active',
-      },
+      data: LICENCE_EVENT_DATA,
     });
     const verification = client().verify(licence, headers(licence));
     expect(verification.kind === 'events' && verification.events).toEqual([
@@ -129,6 +122,166 @@ describe('Umeet webhook signatures', () => {
       data: {},
     });
     expect(client().verify(other, headers(other))).toMatchObject({ kind: 'events', events: [] });
+    // An event named like a member of every object is unknown too, not a lookup of the prototype.
+    for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const body = JSON.stringify({
+        id: `evt_${type}`,
+        type,
+        created_at: '2026-01-01T00:00:00Z',
+        data: { account_id: 'a' },
+      });
+      expect(client().verify(body, headers(body))).toMatchObject({ kind: 'events', events: [] });
+    }
+  });
+
+  it('verifies referral events from vectors computed with openssl, apart from any JavaScript', () => {
+    // printf '1767225600.%s' "$BODY" | openssl dgst -sha256 -hmac 'whsec_umeet_endpoint_secret'
+    const approved =
+      '{"id":"evt_000000000042","type":"deal_registration.status_changed","created_at":"2026-01-01T00:00:00Z","data":{"deal_registration_id":"dr_0a1b2c3d4e5f6g7h","status":"approved","previous_status":"under_review","status_reason":null}}';
+    const declined =
+      '{"id":"evt_000000000043","type":"lead.status_changed","created_at":"2026-01-01T00:00:00Z","data":{"lead_id":"lead_9z8y7x6w5v4u3t2s","status":"declined","previous_status":"offered","status_reason":"客户在我们的服务区域之外"}}';
+    const vectors = [
+      [approved, '731b126d1d18dc6464a2e84d0f19ac35ab05f4d1efd3df62e2dcfec913d8b588'],
+      [declined, '3a4b028850cbe354714f112a1f1c294c006572c6bc448e043a2296dcd9c854ef'],
+    ] as const;
+    for (const [body, v1] of vectors) expect(sign(SECRET, NOW_S, body)).toBe(v1);
+    const verify = ([body, v1]: readonly [string, string]) =>
+      client().verify(Buffer.from(body, 'utf8'), { 'umeet-signature': `t=${NOW_S},v1=${v1}` });
+    expect(verify(vectors[0])).toEqual({
+      kind: 'events',
+      deliveryId: 'evt_000000000042',
+      platformEvent: 'deal_registration.status_changed',
+      events: [
+        {
+          type: 'referral.changed',
+          id: 'evt_000000000042',
+          partner: 'umeet',
+          occurredAt: '2026-01-01T00:00:00Z',
+          referralId: 'dr_0a1b2c3d4e5f6g7h',
+          status: 'accepted',
+          previousStatus: 'in_review',
+          platformStatus: 'approved',
+          platformEvent: 'deal_registration.status_changed',
+        },
+      ],
+    });
+    expect(verify(vectors[1])).toMatchObject({
+      deliveryId: 'evt_000000000043',
+      events: [
+        {
+          type: 'referral.changed',
+          referralId: 'lead_9z8y7x6w5v4u3t2s',
+          status: 'declined',
+          previousStatus: 'submitted',
+          platformStatus: 'declined',
+          platformEvent: 'lead.status_changed',
+        },
+      ],
+    });
+    // The reason is signed too: another one (a single Chinese character changed) no longer verifies.
+    const altered = declined.replace('区域', '地区');
+    expect(
+      reason(() => client().verify(altered, { 'umeet-signature': `t=${NOW_S},v1=${vectors[1][1]}` })),
+    ).toBe('bad_signature');
+  });
+
+  it('maps every registration and lead status through the contract’s status tables', () => {
+    const events = (type: string, data: Record<string, unknown>) => {
+      const body = JSON.stringify({ id: `evt_${type}`, type, created_at: '2026-01-01T00:00:00Z', data });
+      const verification = client().verify(body, headers(body));
+      return verification.kind === 'events' ? verification.events : [];
+    };
+    for (const [platformStatus, status] of Object.entries(UMEET_REGISTRATION_STATUSES)) {
+      expect(
+        events('deal_registration.status_changed', {
+          deal_registration_id: 'dr_0000000000000001',
+          status: platformStatus,
+          previous_status: 'pending_review',
+        }),
+      ).toEqual([
+        expect.objectContaining({
+          referralId: 'dr_0000000000000001',
+          status,
+          previousStatus: 'submitted',
+          platformStatus,
+        }),
+      ]);
+    }
+    for (const [platformStatus, status] of Object.entries(UMEET_LEAD_STATUSES)) {
+      expect(
+        events('lead.status_changed', {
+          lead_id: 'lead_0000000000000002',
+          status: platformStatus,
+          previous_status: 'accepted',
+          status_reason: null,
+        }),
+      ).toEqual([
+        expect.objectContaining({
+          referralId: 'lead_0000000000000002',
+          status,
+          previousStatus: 'accepted',
+          platformStatus,
+        }),
+      ]);
+    }
+    expect(
+      events('lead.offered', {
+        lead_id: 'lead_0000000000000003',
+        status: 'offered',
+        respond_by: '2026-01-08',
+      }),
+    ).toEqual([
+      {
+        type: 'referral.changed',
+        id: 'evt_lead.offered',
+        partner: 'umeet',
+        occurredAt: '2026-01-01T00:00:00Z',
+        referralId: 'lead_0000000000000003',
+        status: 'submitted',
+        platformStatus: 'offered',
+        platformEvent: 'lead.offered',
+      },
+    ]);
+  });
+
+  it('refuses a signed referral event that is not what contract v1 describes, as malformed', () => {
+    const malformed: [string, Record<string, unknown>][] = [
+      ['deal_registration.status_changed', { status: 'approved', previous_status: 'under_review' }],
+      ['deal_registration.status_changed', { deal_registration_id: 'dr_1', status: 'approved' }],
+      [
+        'deal_registration.status_changed',
+        { deal_registration_id: 'dr_1', status: 'APPROVED', previous_status: 'under_review' },
+      ],
+      [
+        'deal_registration.status_changed',
+        { deal_registration_id: 'lead_1', status: 'approved', previous_status: 'under_review' },
+      ],
+      [
+        'deal_registration.status_changed',
+        { deal_registration_id: 'dr_1/../x', status: 'approved', previous_status: 'under_review' },
+      ],
+      [
+        'deal_registration.status_changed',
+        { deal_registration_id: 'dr_1', status: 'converted', previous_status: 'approved' },
+      ],
+      ['lead.offered', { lead_id: 'dr_1', status: 'offered' }],
+      ['lead.offered', { lead_id: 'lead_1' }],
+      ['lead.offered', { lead_id: 'lead_1', status: 'offered', respond_by: 'next week' }],
+      ['lead.status_changed', { lead_id: 'lead_1', status: 'converted' }],
+      ['lead.status_changed', { lead_id: ['lead_1'], status: 'converted', previous_status: 'accepted' }],
+      [
+        'lead.status_changed',
+        { lead_id: 'lead_1', status: 'converted', previous_status: 'accepted', status_reason: {} },
+      ],
+    ];
+    for (const [type, data] of malformed) {
+      const body = JSON.stringify({ id: 'evt_bad', type, created_at: '2026-01-01T00:00:00Z', data });
+      expect({ type, data, reason: reason(() => client().verify(body, headers(body))) }).toEqual({
+        type,
+        data,
+        reason: 'malformed_body',
+      });
+    }
   });
 
   it('verifies Chinese text from its UTF-8 bytes, and a trailing newline only with it', () => {

@@ -216,6 +216,30 @@ describe('Zoom webhook signatures', () => {
     });
   });
 
+  it('acknowledges commerce.deal_registration_status_changed without an event, whatever its payload holds', () => {
+    // Zoom announced the event (changelog of 2026-02-10) without a payload schema to map from; the docs promise it is
+    // acknowledged and nothing is emitted, so a deal registration is followed with referrals.get() and list().
+    const commerce = createClient(zoomCommerce({ ...credentials, webhookSecretToken: SECRET }), {
+      webhooks: { now: () => NOW_S * 1000 },
+    }).webhooks;
+    for (const payload of [
+      { account_id: 'master1' },
+      { account_id: 'master1', object: { id: 'DR-0042', status: 'Approved' } },
+      { account_id: 'master1', deal_registration: { deal_reg_number: 'DR-0042', status: 'Approved' } },
+    ]) {
+      const body = JSON.stringify({
+        event: 'commerce.deal_registration_status_changed',
+        event_ts: 1_700_000_000_000,
+        payload,
+      });
+      expect(commerce.verify(body, zoomHeaders(SECRET, NOW_S, body))).toMatchObject({
+        kind: 'events',
+        platformEvent: 'commerce.deal_registration_status_changed',
+        events: [],
+      });
+    }
+  });
+
   it('refuses missing, repeated and malformed headers', () => {
     const headers = zoomHeaders(SECRET, NOW_S, created);
     const { 'x-zm-signature': _signature, ...noSignature } = headers;
