@@ -159,15 +159,31 @@ export async function runDistributedApply(options: DistributedRunOptions): Promi
       (sum, { plan }) => sum + plan.actions.filter((action) => action.kind !== 'noop').length,
       0,
     );
-    const written = () =>
-      sandboxes.reduce(
-        (sum, running) => sum + [...appliedWrites(running).values()].reduce((a, b) => a + b, 0),
-        0,
-      );
+    // Counted as the sandbox logs them, each request looked at until it is answered (this process hosts the sandbox,
+    // so the count must stay cheap): a write is logged when it arrives and gets its status when answered.
+    const seen = sandboxes.map((running) => running.sandbox.requests.length);
+    let pending: { method: string; status: number | undefined }[] = [];
+    let writesSoFar = 0;
+    const written = () => {
+      sandboxes.forEach((running, index) => {
+        const { requests } = running.sandbox;
+        for (let at = seen[index] ?? 0; at < requests.length; at += 1) {
+          const record = requests[at];
+          if (record?.method === 'PUT') pending.push(record);
+        }
+        seen[index] = requests.length;
+      });
+      pending = pending.filter((record) => {
+        if (record.status === undefined) return true;
+        if (record.status < 300) writesSoFar += 1;
+        return false;
+      });
+      return writesSoFar;
+    };
 
     let killed: DistributedRunResult['killed'];
     if (options.killAt !== undefined) {
-      while (written() < changes * options.killAt) await sleep(50);
+      while (written() < changes * options.killAt) await sleep(100);
       const victim = processes.shift() as WorkerProcess;
       victim.process.kill('SIGKILL');
       const exit = await victim.exited;
@@ -175,7 +191,7 @@ export async function runDistributedApply(options: DistributedRunOptions): Promi
       processes.push(await startWorkerProcess(config));
     }
     const reports: LicenceApplyReport[] = [];
-    for (const { plan } of plans) reports.push(await queue.waitForApply(plan.hash, { intervalMs: 500 }));
+    for (const { plan } of plans) reports.push(await queue.waitForApply(plan.hash, { intervalMs: 2_000 }));
     await queue.close();
 
     // A graceful shutdown of every remaining worker: SIGTERM, then each exits on its own.
