@@ -5,22 +5,19 @@
 // binds: the limit in writes per second is Heavy / 3 per master. Prints, per run: writes per second, their ratio
 // to the limit (target: at least 0.9 with 4 workers, never above 1), the Heavy requests per second against the Heavy
 // limit (retries included), and the 429s the sandbox's limiter answered (a token bucket like the platform's: any
-// excess over the limit shows there). Then, with --kill, the 2,000-account run of
-// the distributed test: 4 workers, 10% faults, one worker killed with SIGKILL half-way and another started.
+// excess over the limit shows there). Then, with --kill, the 2,000-account run of the distributed test
+// (packages/bullmq/test/distributed-apply.test.ts; both run packages/bullmq/test/harness/distributed-run.ts): 4
+// workers, 10% faults, one worker killed with SIGKILL part-way and another started, here at Zoom's limits × --scale.
 //
 // Usage: pnpm bench:bullmq [--accounts 600] [--scale 2] [--backends redis,postgres] [--kill] [--kill-accounts 2000]
 // Needs redis-server on the PATH for the Redis runs (apt-get install -y redis-server).
 import { parseArgs } from 'node:util';
-import { createChannelQueue, limiterFor } from '@channelkit/bullmq';
+import { limiterFor } from '@channelkit/bullmq';
 import {
-  type RunningSandbox,
-  startSandbox,
-  ZOOM_SANDBOX_CREDENTIALS,
-  zoomSandboxPlatform,
-} from '@channelkit/sandbox';
-import type { WorkerChildConfig } from '../packages/bullmq/test/fixtures/worker-child';
-import { appliedWrites, seedAndPlan } from '../packages/bullmq/test/harness/sandbox-plan';
-import { startWorkerProcess, type WorkerProcess } from '../packages/bullmq/test/harness/worker-process';
+  type DistributedRunOptions,
+  FAULTY_RUN,
+  runDistributedApply,
+} from '../packages/bullmq/test/harness/distributed-run';
 import { startPostgres } from '../packages/bullmq/test/servers/postgres-server';
 import { findRedisServer, INSTALL_REDIS, startRedis } from '../packages/bullmq/test/servers/redis-server';
 
@@ -50,151 +47,38 @@ interface RunFigures {
   requests: number;
   complete: boolean;
   failed: number;
-  /** Accounts not in their desired state, and accounts written more than once. */
+  /** Accounts not in their desired state, and accounts written another number of times than their action needs. */
   wrongState: number;
-  doubled: number;
+  wrongWrites: number;
 }
 
+/** One run of the distributed test's harness (the same code the test asserts on), as figures. */
 async function run(
   connection: string,
   prefix: string,
-  workers: number,
-  masters: number,
-  options: { accounts: number; faults?: number; killHalfWay?: boolean },
+  options: Pick<
+    DistributedRunOptions,
+    'workers' | 'masters' | 'accounts' | 'faults' | 'killAt' | 'concurrency'
+  >,
 ): Promise<RunFigures> {
-  const sandboxes: RunningSandbox[] = [];
-  const processes: WorkerProcess[] = [];
-  try {
-    const plans = [];
-    for (let master = 0; master < masters; master += 1) {
-      const accountId = master === 0 ? ZOOM_SANDBOX_CREDENTIALS.accountId : `sandbox-master-${master + 1}`;
-      const running = await startSandbox({
-        seed: 40 + master,
-        platforms: [zoomSandboxPlatform({ credentials: { accountId } })],
-        rateLimits: { zoom: limits },
-      });
-      sandboxes.push(running);
-      plans.push({
-        running,
-        accountId,
-        plan: await seedAndPlan(running, options.accounts, limits, accountId),
-      });
-    }
-    const first = sandboxes.map((running) => running.sandbox.requests.length);
-    if (options.faults) {
-      for (const running of sandboxes) {
-        for (const fault of [
-          { kind: 'rate_limit' as const },
-          { kind: 'server_error' as const, status: 503 as const },
-          { kind: 'reset' as const },
-        ]) {
-          running.sandbox.faults.add({
-            platform: 'zoom',
-            path: /^\/v2\//,
-            probability: options.faults / 3,
-            fault,
-          });
-        }
-      }
-    }
-    const queue = createChannelQueue({ connection, prefix });
-    for (const { plan } of plans) await queue.enqueueApply(plan);
-    const config: WorkerChildConfig = {
-      connection,
-      prefix,
-      masters: plans.map(({ running, accountId }) => {
-        const urls = running.urls('zoom');
-        return { baseUrl: urls.baseUrl, oauthUrl: urls.oauthUrl, accountId };
-      }),
-      rateProfile: {
-        limits: options.faults
-          ? {
-              medium: limits.medium * (1 - options.faults * 1.5),
-              heavy: limits.heavy * (1 - options.faults * 1.5),
-            }
-          : limits,
-        perJob: { medium: 2, heavy: 3 },
-      },
-      clientRateLimit: limits,
-      concurrency: 16,
-      lockDurationMs: 5_000,
-      stalledIntervalMs: 2_500,
-    };
-    processes.push(...(await Promise.all(Array.from({ length: workers }, () => startWorkerProcess(config)))));
-    const changes = plans.reduce(
-      (sum, { plan }) => sum + plan.actions.filter((action) => action.kind !== 'noop').length,
-      0,
-    );
-    const written = () =>
-      sandboxes.reduce(
-        (sum, running) => sum + [...appliedWrites(running).values()].reduce((a, b) => a + b, 0),
-        0,
-      );
-    if (options.killHalfWay) {
-      while (written() < changes / 2) await new Promise((resolve) => setTimeout(resolve, 20));
-      processes[0]?.process.kill('SIGKILL');
-      await processes[0]?.exited;
-      processes.push(await startWorkerProcess(config));
-    }
-    const reports = [];
-    for (const { plan } of plans) reports.push(await queue.waitForApply(plan.hash, { intervalMs: 500 }));
-    await queue.close();
-
-    // The rate over the span of the writes: from the first write to the last, at the sandbox.
-    let firstWrite = Number.POSITIVE_INFINITY;
-    let lastWrite = 0;
-    let heavy = 0;
-    let limited = 0;
-    let requests = 0;
-    let writes = 0;
-    sandboxes.forEach((running, index) => {
-      const records = running.sandbox.requests
-        .slice(first[index])
-        .filter((record) => record.platform === 'zoom');
-      requests += records.length;
-      for (const record of records) {
-        if (record.status === 429 && record.fault === undefined) limited += 1;
-        if (record.category === 'heavy') heavy += 1;
-        if (record.method === 'PUT' && record.status !== undefined && record.status < 300) {
-          writes += 1;
-          firstWrite = Math.min(firstWrite, record.at);
-          lastWrite = Math.max(lastWrite, record.at);
-        }
-      }
-    });
-    let wrongState = 0;
-    let doubled = 0;
-    for (const { running, plan } of plans) {
-      const perAccount = appliedWrites(running);
-      for (const action of plan.actions) {
-        if (running.sandbox.zoom.getAccount(action.accountId)?.plan?.hosts !== action.after.seats)
-          wrongState += 1;
-        if ((perAccount.get(action.accountId) ?? 0) > 1) doubled += 1;
-      }
-    }
-    const seconds = (lastWrite - firstWrite) / 1000;
-    // A limiter window lets `max` jobs start at once: the writes of the first window open the span, so the rate
-    // counts the writes after them.
-    const firstWindow = limiterFor(config.rateProfile).max * masters;
-    return {
-      writes,
-      seconds,
-      rate: (writes - firstWindow) / seconds,
-      heavyRate: heavy / seconds,
-      limited,
-      requests,
-      complete: reports.every((report) => report.complete),
-      failed: reports.reduce((sum, report) => sum + report.totals.failed, 0),
-      wrongState,
-      doubled,
-    };
-  } finally {
-    for (const worker of processes) {
-      worker.process.kill('SIGTERM');
-      await worker.exited;
-    }
-    for (const running of sandboxes) await running.close();
-  }
+  const result = await runDistributedApply({ ...options, connection, prefix, limits });
+  // The rate over the span of the writes: from the first write to the last, at the sandbox.
+  const seconds = (result.lastWrite - result.firstWrite) / 1000;
+  // A limiter window lets `max` jobs start at once: the writes of the first window open the span, so the rate
+  // counts the writes after them.
+  const firstWindow = limiterFor(result.rateProfile).max * options.masters;
+  return {
+    writes: result.writes,
+    seconds,
+    rate: (result.writes - firstWindow) / seconds,
+    heavyRate: result.heavy / seconds,
+    limited: result.limited,
+    requests: result.requests,
+    complete: result.reports.every((report) => report.complete),
+    failed: result.reports.reduce((sum, report) => sum + report.totals.failed, 0),
+    wrongState: result.wrongState.length,
+    wrongWrites: result.wrongWrites.length,
+  };
 }
 
 const backends = values.backends.split(',').filter(Boolean);
@@ -220,7 +104,7 @@ for (const backend of backends) {
       [4, 2],
     ] as const) {
       prefixes += 1;
-      const figures = await run(server.url, `bench${prefixes}`, workers, masters, { accounts });
+      const figures = await run(server.url, `bench${prefixes}`, { workers, masters, accounts });
       const ratio = figures.rate / (writeLimit * masters);
       if (masters === 1) single = figures.rate;
       console.log(
@@ -238,18 +122,14 @@ for (const backend of backends) {
     if (values.kill) {
       prefixes += 1;
       const size = Number(values['kill-accounts']);
-      const figures = await run(server.url, `bench${prefixes}`, 4, 1, {
-        accounts: size,
-        faults: 0.1,
-        killHalfWay: true,
-      });
+      const figures = await run(server.url, `bench${prefixes}`, { ...FAULTY_RUN, accounts: size });
       console.log(
-        `${size} accounts, 4 workers, 10% faults, one killed with SIGKILL half-way and replaced: complete ` +
-          `${figures.complete}, failed ${figures.failed}, not in the desired state ${figures.wrongState}, written twice ` +
-          `${figures.doubled}, ${figures.writes} writes in ${figures.seconds.toFixed(1)} s, 429s from the limiter ` +
+        `${size} accounts, ${FAULTY_RUN.workers} workers, 10% faults, one killed with SIGKILL and replaced: complete ` +
+          `${figures.complete}, failed ${figures.failed}, not in the desired state ${figures.wrongState}, written other than once ` +
+          `${figures.wrongWrites}, ${figures.writes} writes in ${figures.seconds.toFixed(1)} s, 429s from the limiter ` +
           `${figures.limited} of ${figures.requests} requests (${((100 * figures.limited) / figures.requests).toFixed(2)}%)`,
       );
-      if (!figures.complete || figures.failed > 0 || figures.wrongState > 0 || figures.doubled > 0)
+      if (!figures.complete || figures.failed > 0 || figures.wrongState > 0 || figures.wrongWrites > 0)
         failed = true;
     }
   } finally {

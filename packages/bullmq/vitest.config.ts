@@ -1,6 +1,13 @@
+import { configDefaults } from 'vitest/config';
 import { channelkitProject } from '../../vitest.shared.ts';
+import { DISTRIBUTED_TESTS } from './vitest.distributed.config.ts';
 
-const project = channelkitProject('@channelkit/bullmq', { testTimeout: 60_000, hookTimeout: 120_000 });
+const project = channelkitProject('@channelkit/bullmq', {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  // The 2,000-account runs are their own project, run after every other (vitest.distributed.config.ts).
+  exclude: [...configDefaults.exclude, ...DISTRIBUTED_TESTS],
+});
 
 // vitest hands the SSR conditions to Node as --conditions; with `import` among them, node-postgres (CommonJS)
 // would require the ESM build of its own pg-pool and fail. Source conditions without `import`/`module` resolve the

