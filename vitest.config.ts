@@ -6,7 +6,6 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
-      'packages/bullmq/vitest.distributed.config.ts',
       'packages/adapters/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
       'test/vitest.config.ts',

@@ -5,7 +5,7 @@ import { DISTRIBUTED_TESTS } from './vitest.distributed.config.ts';
 const project = channelkitProject('@channelkit/bullmq', {
   testTimeout: 60_000,
   hookTimeout: 120_000,
-  // The 2,000-account runs are their own project, run after every other (vitest.distributed.config.ts).
+  // The 2,000-account runs are their own project, outside `pnpm test` (vitest.distributed.config.ts).
   exclude: [...configDefaults.exclude, ...DISTRIBUTED_TESTS],
 });
 
