@@ -220,6 +220,8 @@ export {
 } from './transport/defaults';
 export type { HttpTransport } from './transport/http-transport';
 export { createHttpTransport } from './transport/http-transport';
+export { createMemorySharedRateLimit } from './transport/memory-shared-rate-limit';
+export type { SharedRateLimit } from './transport/shared-rate-limit';
 export { abortErrorFrom, sleep } from './transport/sleep';
 export type {
   ErrorParser,

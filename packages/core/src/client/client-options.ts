@@ -30,6 +30,15 @@ export interface ClientOptions {
    * category, or per category (e.g. `{ heavy: 20 }` for Zoom).
    */
   rateLimit?: HttpTransportOptions['rateLimit'];
+  /**
+   * Shares the rate limits with every client given the same limit, in this process or others: pass one when several
+   * processes or machines send to the same platform account (e.g. workers of one Zoom master account), since the
+   * platform counts the account's requests wherever they come from. Each request then reserves its moment there.
+   * @default none: the limits hold for this client only
+   * @example
+   * createClient(zoom(), { sharedRateLimit: store.sharedRateLimit('zoom:master-1') }); // a @channelkit/bullmq store
+   */
+  sharedRateLimit?: HttpTransportOptions['sharedRateLimit'];
   /** Sent as `User-Agent`; put your application's name here. @default 'channelkit/<version>' */
   userAgent?: string | undefined;
   /** Receives the SDK's diagnostics. Nothing is logged by default, and secrets never are. */

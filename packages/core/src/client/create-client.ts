@@ -147,6 +147,7 @@ function transportSettings(options: ClientOptions): TransportSettings {
       maxRetries: options.maxRetries ?? options.retry?.maxRetries ?? DEFAULT_RETRY.maxRetries,
     },
     rateLimit: options.rateLimit,
+    ...(options.sharedRateLimit === undefined ? {} : { sharedRateLimit: options.sharedRateLimit }),
     userAgent: options.userAgent ?? `channelkit/${VERSION} node/${process.version}`,
     emitBodies: options.emitBodies ?? false,
   };

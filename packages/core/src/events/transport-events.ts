@@ -71,6 +71,11 @@ export interface RateLimitedEvent {
   queued: number;
   /** The category's current rate in requests per second (lower than configured after a 429). */
   rate: number;
+  /**
+   * `true` when the wait is for the `sharedRateLimit` (a moment reserved among every client sharing it); `queued` then
+   * counts this request only, as the others wait in other processes.
+   */
+  shared?: boolean | undefined;
 }
 
 /** A request failed for good (after any retries). */

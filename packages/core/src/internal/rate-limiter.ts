@@ -98,6 +98,12 @@ export class RateLimiter {
     return this.#bucket(category)?.rate;
   }
 
+  /** The rate `category` is paced at (its current rate less the pacing margin), `undefined` when unlimited. */
+  pacedRate(category: string): number | undefined {
+    const bucket = this.#bucket(category);
+    return bucket === undefined ? undefined : pacedRate(bucket);
+  }
+
   #bucket(category: string): Bucket | undefined {
     return this.#shared ?? this.#buckets.get(category) ?? this.#fallback;
   }

@@ -63,6 +63,8 @@ export interface TransportSettings {
   retry: RetryOptions;
   /** Rate-limit overrides (requests per second per category) layered over the adapter's defaults. */
   rateLimit?: HttpTransportOptions['rateLimit'];
+  /** The rate limit shared with other clients (other processes), when the client was given one. */
+  sharedRateLimit?: HttpTransportOptions['sharedRateLimit'];
   /** `User-Agent` header. */
   userAgent: string;
   /** Include redacted bodies in transport events. */

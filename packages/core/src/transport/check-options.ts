@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/configuration-error';
 import { MAX_RESPONSE_BYTES_LIMIT, MAX_TIMER_MS } from './defaults';
+import type { SharedRateLimit } from './shared-rate-limit';
 import type { RetryOptions } from './transport-types';
 
 // Options are checked when a transport is built, so a bad value fails at start-up with the option's name rather
@@ -93,4 +94,25 @@ export function checkRateLimit(rateLimit: number | Record<string, number>): numb
     }
   }
   return rateLimit;
+}
+
+/** A shared rate limit with its two methods, given together with the rates it shares. */
+export function checkSharedRateLimit(
+  shared: SharedRateLimit,
+  rateLimit: number | Record<string, number> | undefined,
+): SharedRateLimit {
+  if (typeof shared?.reserve !== 'function' || typeof shared.hold !== 'function') {
+    throw new ConfigurationError({
+      option: 'sharedRateLimit',
+      problem:
+        "must have reserve() and hold() methods, such as createMemorySharedRateLimit() or a state store's sharedRateLimit(name)",
+    });
+  }
+  if (rateLimit === undefined) {
+    throw new ConfigurationError({
+      option: 'sharedRateLimit',
+      problem: 'shares the rates of rateLimit, which is not set: give rateLimit too',
+    });
+  }
+  return shared;
 }

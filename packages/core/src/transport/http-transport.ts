@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'eventemitter3';
 import type { AuthContext, AuthStrategy, OutgoingRequest } from '../auth/auth-strategy';
 import { type ApiError, createApiError, RedirectError } from '../errors/api-error';
-import type { ChannelError } from '../errors/channel-error';
+import { type ChannelError, isChannelError } from '../errors/channel-error';
 import { type AbortError, ConnectionError, TimeoutError } from '../errors/network-errors';
 import type { RequestSummary } from '../errors/request-summary';
 import { ResponseTooLargeError } from '../errors/response-too-large-error';
+import { StateStoreError } from '../errors/state-store-error';
 import type { RetryReason, TransportEventMap } from '../events/transport-events';
 import { createAxiosSender, WireFailure, type WireResponse } from '../internal/axios-sender';
 import {
@@ -25,9 +26,11 @@ import {
   checkMaxResponseBytes,
   checkRateLimit,
   checkRetry,
+  checkSharedRateLimit,
   checkTimeout,
 } from './check-options';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './defaults';
+import type { SharedRateLimit } from './shared-rate-limit';
 import { abortErrorFrom, sleep } from './sleep';
 import type {
   ErrorParser,
@@ -78,6 +81,14 @@ type RetryDecision = { when: 'always' | 'repeatable' | 'never' | 'refresh'; reas
 
 const safeMethods = new Set(['GET', 'PUT', 'DELETE']);
 
+/**
+ * A request that wakes this much later than its moment in the shared rate limit (its process stalled) reserves
+ * again: sent late, it would reach the platform together with the requests of later moments.
+ */
+const SHARED_LATE_MS = 250;
+/** Reservations one attempt makes at most before it sends, however late it keeps waking. */
+const SHARED_ROUNDS = 3;
+
 class Transport implements HttpTransport {
   readonly platform: string;
   readonly #baseURL: string;
@@ -86,6 +97,7 @@ class Transport implements HttpTransport {
   readonly #retry: RetryOptions;
   readonly #auth: AuthStrategy | undefined;
   readonly #limiter: RateLimiter | undefined;
+  readonly #shared: SharedRateLimit | undefined;
   readonly #defaultHeaders: Record<string, string>;
   readonly #idempotencyHeader: string | undefined;
   readonly #requestIdHeader: string;
@@ -107,6 +119,10 @@ class Transport implements HttpTransport {
     this.#auth = options.auth;
     this.#limiter =
       options.rateLimit === undefined ? undefined : new RateLimiter(checkRateLimit(options.rateLimit));
+    this.#shared =
+      options.sharedRateLimit === undefined
+        ? undefined
+        : checkSharedRateLimit(options.sharedRateLimit, options.rateLimit);
     this.#defaultHeaders = {
       accept: 'application/json',
       'user-agent': options.userAgent ?? `channelkit/${VERSION}`,
@@ -163,6 +179,8 @@ class Transport implements HttpTransport {
         if (this.#limiter !== undefined) {
           const wait = this.#limiter.acquire(category, signal, this.#onWait(method, request.path, category));
           if (wait !== undefined) await wait;
+          if (this.#shared !== undefined)
+            await this.#reserveShared(this.#shared, method, request.path, category, signal);
         }
         let outgoing: OutgoingRequest = {
           ...base,
@@ -340,7 +358,16 @@ class Transport implements HttpTransport {
       })),
       retryAfterMs,
     });
-    if (status === 429) this.#limiter?.throttled(at.category, sentAt);
+    if (status === 429) {
+      this.#limiter?.throttled(at.category, sentAt);
+      // Every client sharing the limit waits as long as the platform asked, not only this request; bounded like this
+      // request's own wait. The hold is advice: when the store cannot take it, the retry's own wait still applies.
+      if (retryAfterMs !== undefined && this.#limiter?.rate(at.category) !== undefined) {
+        this.#shared
+          ?.hold(at.category, Math.min(retryAfterMs, this.#retry.maxDelayMs))
+          .catch(() => undefined);
+      }
+    }
     return {
       failure: {
         error,
@@ -532,7 +559,40 @@ class Transport implements HttpTransport {
     };
   }
 
-  #onWait(method: string, path: string, category: string) {
+  /**
+   * Waits for this request's moment in the shared rate limit, at the rate this transport paces the category at (so
+   * a 429 that slowed this process slows its share too). A process that wakes far past its moment reserves again.
+   * @throws StateStoreError when the store cannot be reached: nothing was sent.
+   */
+  async #reserveShared(
+    shared: SharedRateLimit,
+    method: string,
+    path: string,
+    category: string,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    for (let round = 1; ; round++) {
+      const perSecond = this.#limiter?.pacedRate(category);
+      if (perSecond === undefined) return;
+      let waitMs: number;
+      try {
+        waitMs = await shared.reserve(category, perSecond);
+      } catch (error) {
+        if (isChannelError(error)) throw error;
+        throw new StateStoreError({
+          message: `${this.platform} ${method} ${this.#redactor.url(path)}: the shared rate limit's store could not be reached, so the request was not sent; check the store's connection, then try again.`,
+          cause: error,
+        });
+      }
+      if (!(waitMs > 0)) return;
+      const due = performance.now() + waitMs;
+      this.#onWait(method, path, category, true)?.(Math.ceil(waitMs), 1, perSecond);
+      await sleep(waitMs, signal);
+      if (round >= SHARED_ROUNDS || performance.now() - due < SHARED_LATE_MS) return;
+    }
+  }
+
+  #onWait(method: string, path: string, category: string, shared = false) {
     if (this.#events.listenerCount('rateLimited') === 0) return undefined;
     return (delayMs: number, queued: number, rate: number) => {
       this.#events.emit('rateLimited', {
@@ -543,6 +603,7 @@ class Transport implements HttpTransport {
         delayMs,
         queued,
         rate,
+        ...(shared ? { shared } : {}),
       });
     };
   }

@@ -1,5 +1,6 @@
 import type { AuthStrategy } from '../auth/auth-strategy';
 import type { ApiErrorDetail } from '../errors/api-error';
+import type { SharedRateLimit } from './shared-rate-limit';
 
 /** HTTP methods the transport sends. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -118,6 +119,12 @@ export interface HttpTransportOptions {
   auth?: AuthStrategy | undefined;
   /** Requests per second, for all categories (a number) or per category (`default` applies to the rest). */
   rateLimit?: number | Record<string, number> | undefined;
+  /**
+   * Holds `rateLimit` for every client that shares it (other processes, other machines): each request reserves its
+   * moment there after this transport's own limiter lets it go, and a 429's `Retry-After` holds back every sharer.
+   * Categories without a rate in `rateLimit` are not shared. @default none: the limit holds for this transport only
+   */
+  sharedRateLimit?: SharedRateLimit | undefined;
   /** `User-Agent` header. @default 'channelkit/<version>' */
   userAgent?: string | undefined;
   /** Header that carries the idempotency key (e.g. `Idempotency-Key`), or `null` when the platform has none. @default null */

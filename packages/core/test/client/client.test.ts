@@ -233,6 +233,26 @@ describe('client.accounts', () => {
     expect(() => client.accounts.list({ pageSize: 301 })).toThrow(ValidationError);
   });
 
+  it('sends through the sharedRateLimit it is given, at the rate of its rateLimit', async () => {
+    server.use(http.get(`${baseURL}/accounts/a-3`, () => HttpResponse.json(wireAccount('a-3'))));
+    const reserved: { category: string; perSecond: number }[] = [];
+    const client = createClient(testAdapter, {
+      rateLimit: 50,
+      sharedRateLimit: {
+        async reserve(category, perSecond) {
+          reserved.push({ category, perSecond });
+          return 0;
+        },
+        async hold() {},
+      },
+    });
+
+    await client.accounts.get('a-3');
+
+    // One reservation for the one request, at 50/s less the limiter's 1.5 % pacing margin.
+    expect(reserved).toEqual([{ category: 'default', perSecond: expect.closeTo(50_000 / 1015, 6) }]);
+  });
+
   it('passes the per-call signal and timeout to the transport', async () => {
     server.use(http.get(`${baseURL}/accounts/slow`, () => delay('infinite')));
     const client = createClient(testAdapter, { maxRetries: 0 });
