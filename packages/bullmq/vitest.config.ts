@@ -1,12 +1,8 @@
-import { configDefaults } from 'vitest/config';
 import { channelkitProject } from '../../vitest.shared.ts';
-import { DISTRIBUTED_TESTS } from './vitest.distributed.config.ts';
 
 const project = channelkitProject('@channelkit/bullmq', {
   testTimeout: 60_000,
   hookTimeout: 120_000,
-  // The 2,000-account runs are their own project, outside `pnpm test` (vitest.distributed.config.ts).
-  exclude: [...configDefaults.exclude, ...DISTRIBUTED_TESTS],
 });
 
 // vitest hands the SSR conditions to Node as --conditions; with `import` among them, node-postgres (CommonJS)

@@ -1,4 +1,10 @@
-import type { LicenceActionOutcome, LicencePlan, StateStore } from '@channelkit/core';
+import {
+  ConfigurationError,
+  type LicenceActionOutcome,
+  type LicencePlan,
+  type SharedRateLimit,
+  type StateStore,
+} from '@channelkit/core';
 
 /**
  * A state store that several processes and machines share: the licence sync checkpoints and plan locks
@@ -27,8 +33,26 @@ export interface QueueRecords {
   saveActionOutcome(planHash: string, outcome: LicenceActionOutcome, ttlMs: number): Promise<void>;
   /** Every action outcome kept for a plan, in no particular order. */
   listActionOutcomes(planHash: string): AsyncIterable<LicenceActionOutcome>;
+  /**
+   * A rate limit kept in this store, shared by every client given it under the same `name` in any process or
+   * machine: pass it to a client as `sharedRateLimit`, with one name per platform account (e.g.
+   * `zoom:<master account id>`), so that together they stay under the limits the client's `rateLimit` sets.
+   * Workers (`runWorker()`) use one per queue.
+   * @throws ConfigurationError for a name that is empty or longer than 200 characters.
+   */
+  sharedRateLimit(name: string): SharedRateLimit;
   /** Closes the store's connections (those it opened; a client or pool you passed in stays open). */
   close(): Promise<void>;
+}
+
+/** Checks the name of a shared rate limit. */
+export function checkRateLimitName(name: string): void {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
+    throw new ConfigurationError({
+      option: 'sharedRateLimit name',
+      problem: 'must be a non-empty string of at most 200 characters, e.g. zoom:<master account id>',
+    });
+  }
 }
 
 /** Outcomes that need nothing more: a later report of another status never replaces them. */

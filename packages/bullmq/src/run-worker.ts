@@ -1,5 +1,6 @@
 import {
   type ChannelHub,
+  type ClientOptions,
   createHub,
   type HubOptions,
   isChannelError,
@@ -9,6 +10,7 @@ import {
   RateLimitError,
   verifyLicencePlan,
 } from '@channelkit/core';
+import type { PartnerId } from '@channelkit/types';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { APPLY_JOB, type ApplyJobData, PROVISION_JOB, type ProvisionJobData } from './internal/job-data';
 import { queueNameOf } from './internal/queue-names';
@@ -28,7 +30,9 @@ export interface RunWorkerOptions {
   adapters: Readonly<Record<string, PartnerAdapter>>;
   /**
    * Options of the hub the worker builds over the adapters (timeouts, retries, client rate limits). Its idempotency
-   * store is always the shared one, so that a provisioning retried by another worker creates nothing twice.
+   * store is always the shared one, so that a provisioning retried by another worker creates nothing twice, and each
+   * platform's `sharedRateLimit` is the store's limit of its queue, so that the workers of a master account send
+   * within its `rateLimit` together (give every worker the same `rateLimit`).
    */
   clientOptions?: Omit<HubOptions, 'idempotency'> | undefined;
   /**
@@ -90,9 +94,10 @@ interface Waiter {
  * Runs a worker: takes licence action and provisioning jobs from the queues of the given platforms and master
  * accounts, and runs them through the same engine and adapters as `licences.apply()` and `accounts.provision()`,
  * with the shared state store: each action is read afresh before its write (a drifted account is reported `stale`,
- * never overwritten), and its outcome is recorded for `getApplyReport()`. Each queue's limiter holds the platform's
- * limit for every worker together; a 429 that still happens pauses the whole queue for its `Retry-After`. This is
- * what the CLI's `channelkit worker` runs.
+ * never overwritten), and its outcome is recorded for `getApplyReport()`. Each queue's limiter paces job starts, and
+ * every request reserves its moment in the store's shared rate limit of the queue, so that the workers of a master
+ * account together stay within its limit; a 429 that still happens holds back every worker for its `Retry-After`.
+ * This is what the CLI's `channelkit worker` runs.
  * @example
  * import { runWorker } from '@channelkit/bullmq';
  * import { zoom } from '@channelkit/zoom';
@@ -106,11 +111,22 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
   const { store } = backend;
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const profiles = { ...DEFAULT_RATE_PROFILES, ...options.rateProfiles };
+  // Every worker of a master account draws each request from one schedule in the store: the queue's limiter paces job
+  // starts, but requests are what the platform counts, and a process that stalled would otherwise send its held
+  // requests in a burst.
+  const partners: Record<string, ClientOptions> = {};
+  for (const [partner, adapter] of Object.entries(options.adapters)) {
+    partners[partner] = {
+      ...options.clientOptions?.partners?.[partner as PartnerId],
+      sharedRateLimit: store.sharedRateLimit(queueNameOf(partner, adapter.idempotencyScope)),
+    };
+  }
   let hub: ChannelHub<string>;
   try {
     hub = createHub(options.adapters, {
       ...options.clientOptions,
       idempotency: { store },
+      partners,
     }) as ChannelHub<string>;
   } catch (error) {
     await backend.close();

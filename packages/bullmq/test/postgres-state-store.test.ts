@@ -1,4 +1,8 @@
-import { describeIdempotencyStoreContract, describeSyncStateStoreContract } from '@channelkit/core/testing';
+import {
+  describeIdempotencyStoreContract,
+  describeSharedRateLimitContract,
+  describeSyncStateStoreContract,
+} from '@channelkit/core/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStateStore } from '../src/index';
@@ -31,6 +35,16 @@ const openFresh = () => {
 
 describeSyncStateStoreContract('postgresql', openFresh, { durable: true });
 describeIdempotencyStoreContract('postgresql', openFresh, { durable: true });
+// Two stores on one schema stand for two processes; another name on the same store is another limit.
+describeSharedRateLimitContract('postgresql', () => {
+  const { store } = openFresh();
+  const other = open(`test_${schemas}`);
+  return {
+    limit: store.sharedRateLimit('zoom:master-1'),
+    other: other.sharedRateLimit('zoom:master-1'),
+    unrelated: store.sharedRateLimit('zoom:master-2'),
+  };
+});
 
 describe('PostgreSQL state store shared by two processes', () => {
   it('gives a webhook event id to one of two instances claiming it at once', async () => {

@@ -1,4 +1,8 @@
-import { describeIdempotencyStoreContract, describeSyncStateStoreContract } from '@channelkit/core/testing';
+import {
+  describeIdempotencyStoreContract,
+  describeSharedRateLimitContract,
+  describeSyncStateStoreContract,
+} from '@channelkit/core/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createRedisStateStore } from '../src/index';
 import type { QueueStateStore } from '../src/queue-state-store';
@@ -40,6 +44,16 @@ if (redisMissing !== undefined) {
 
   describeSyncStateStoreContract('redis', openFresh, { durable: true });
   describeIdempotencyStoreContract('redis', openFresh, { durable: true });
+  // Two stores on one prefix stand for two processes; another name on the same store is another limit.
+  describeSharedRateLimitContract('redis', () => {
+    const { store } = openFresh();
+    const other = open(`test-${prefixes}`);
+    return {
+      limit: store.sharedRateLimit('zoom:master-1'),
+      other: other.sharedRateLimit('zoom:master-1'),
+      unrelated: store.sharedRateLimit('zoom:master-2'),
+    };
+  });
 
   describe('Redis state store shared by two processes', () => {
     it('gives a webhook event id to one of two instances claiming it at once', async () => {

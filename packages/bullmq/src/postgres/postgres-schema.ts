@@ -39,11 +39,25 @@ export function schemaStatements(schema: string): string[] {
       until_ms bigint NOT NULL,
       PRIMARY KEY (plan_hash, action_id)
     )`,
+    // The shared rate limits: the moment each one's category may send next. A row per name and category, never
+    // many: nothing to sweep.
+    `CREATE TABLE IF NOT EXISTS ${s}.rate_limits (
+      name text NOT NULL,
+      category text NOT NULL,
+      next_ms double precision NOT NULL,
+      PRIMARY KEY (name, category)
+    )`,
   ];
 }
 
 /** The server's clock in epoch milliseconds: every lease and time to live is measured by it. */
 export const NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+
+/**
+ * The server's clock in epoch milliseconds (with microseconds) as the statement started: one instant for the whole
+ * statement, so that a reservation's wait is measured from the moment it was computed against.
+ */
+export const STATEMENT_MS = `(extract(epoch from statement_timestamp())::float8 * 1000)`;
 
 /** Quotes an SQL identifier. */
 export function quoteIdentifier(name: string): string {

@@ -7,8 +7,13 @@ import {
   type RecordedActionOutcome,
 } from '@channelkit/core';
 import pg from 'pg';
-import { type QueueStateStore, type SavedPlan, SETTLED_STATUSES } from '../queue-state-store';
-import { NOW_MS, quoteIdentifier, schemaStatements } from './postgres-schema';
+import {
+  checkRateLimitName,
+  type QueueStateStore,
+  type SavedPlan,
+  SETTLED_STATUSES,
+} from '../queue-state-store';
+import { NOW_MS, quoteIdentifier, STATEMENT_MS, schemaStatements } from './postgres-schema';
 
 /** What a statement answers, as the store reads it. */
 export interface PostgresQueryResult {
@@ -305,6 +310,27 @@ export function createPostgresStateStore(options: PostgresStateStoreOptions): Qu
       )) {
         for (const row of rows) yield JSON.parse(row.outcome) as LicenceActionOutcome;
       }
+    },
+    sharedRateLimit(name) {
+      checkRateLimitName(name);
+      return {
+        async reserve(category, perSecond) {
+          const { rows } = await query<{ wait: number }>(
+            `INSERT INTO ${s}.rate_limits AS r (name, category, next_ms) VALUES ($1, $2, ${STATEMENT_MS} + $3)
+             ON CONFLICT (name, category) DO UPDATE SET next_ms = greatest(r.next_ms, ${STATEMENT_MS}) + $3
+             RETURNING r.next_ms - $3 - ${STATEMENT_MS} AS wait`,
+            [name, category, 1000 / perSecond],
+          );
+          return Number(rows[0]?.wait ?? 0);
+        },
+        async hold(category, ms) {
+          await query(
+            `INSERT INTO ${s}.rate_limits AS r (name, category, next_ms) VALUES ($1, $2, ${STATEMENT_MS} + $3)
+             ON CONFLICT (name, category) DO UPDATE SET next_ms = greatest(r.next_ms, excluded.next_ms)`,
+            [name, category, ms],
+          );
+        },
+      };
     },
     async close() {
       if (owned) await pool.end();

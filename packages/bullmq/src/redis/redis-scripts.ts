@@ -120,3 +120,30 @@ local untl = now + tonumber(ARGV[4])
 if redis.call('PEXPIRETIME', KEYS[1]) < untl then redis.call('PEXPIREAT', KEYS[1], untl) end
 return 1
 `;
+
+// The shared rate limit keeps, per name and category, the moment its next request may be sent (the generic cell
+// rate algorithm), in milliseconds with microseconds, on the server's clock. A key outlives its moment by a second
+// and then goes: an idle limit starts again from now.
+const NOW_PRECISE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+`;
+
+/** KEYS[1] the category's key. ARGV: interval (ms between requests). Answers the wait in milliseconds, as text. */
+export const RESERVE = `${NOW_PRECISE}
+local at = tonumber(redis.call('GET', KEYS[1]) or '0')
+if at < now then at = now end
+local next = at + tonumber(ARGV[1])
+redis.call('SET', KEYS[1], string.format('%.3f', next), 'PX', math.ceil(next - now) + 1000)
+return string.format('%.3f', at - now)
+`;
+
+/** KEYS[1] the category's key. ARGV: ms to hold every reservation back. A shorter hold leaves a longer one. */
+export const HOLD = `${NOW_PRECISE}
+local untl = now + tonumber(ARGV[1])
+local at = tonumber(redis.call('GET', KEYS[1]) or '0')
+if at < untl then
+  redis.call('SET', KEYS[1], string.format('%.3f', untl), 'PX', math.ceil(untl - now) + 1000)
+end
+return 1
+`;

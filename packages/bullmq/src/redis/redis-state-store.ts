@@ -8,7 +8,12 @@ import type {
 } from '@channelkit/core';
 import { ConfigurationError } from '@channelkit/core';
 import { Redis } from 'ioredis';
-import { type QueueStateStore, type SavedPlan, SETTLED_STATUSES } from '../queue-state-store';
+import {
+  checkRateLimitName,
+  type QueueStateStore,
+  type SavedPlan,
+  SETTLED_STATUSES,
+} from '../queue-state-store';
 import * as scripts from './redis-scripts';
 
 /** Options of {@link createRedisStateStore}. */
@@ -56,6 +61,7 @@ export function createRedisStateStore(options: RedisStateStoreOptions): QueueSta
     outcomes: (planHash: string) => `${prefix}:outcomes:${planHash}`,
     plan: (planHash: string) => `${prefix}:plan:${planHash}`,
     report: (planHash: string) => `${prefix}:report:${planHash}`,
+    rate: (name: string, category: string) => `${prefix}:rate:${name}:${category}`,
   };
   const run = async (script: string, keys: string[], args: (string | number)[]) =>
     (await redis.call('EVAL', script, keys.length, ...keys, ...args.map(String))) as unknown;
@@ -162,6 +168,17 @@ export function createRedisStateStore(options: RedisStateStoreOptions): QueueSta
       for await (const entries of scanHash(redis, key.report(planHash))) {
         for (const [, value] of entries) yield JSON.parse(value.slice(2)) as LicenceActionOutcome;
       }
+    },
+    sharedRateLimit(name) {
+      checkRateLimitName(name);
+      return {
+        async reserve(category, perSecond) {
+          return Number(await run(scripts.RESERVE, [key.rate(name, category)], [1000 / perSecond]));
+        },
+        async hold(category, ms) {
+          await run(scripts.HOLD, [key.rate(name, category)], [ms]);
+        },
+      };
     },
     async close() {
       if (owned) await redis.quit().catch(() => redis.disconnect());
