@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'msw';
 import { bizconfSandboxPlatform } from './bizconf/bizconf-platform';
 import { FaultEngine } from './faults/fault-engine';
@@ -152,6 +153,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
 
   const hosted = new Map<string, HostedPlatform>();
+  // The record of the request a platform is serving, so that its rate limit can mark the record it refuses.
+  const serving = new AsyncLocalStorage<MutableRecord>();
   for (const definition of definitions) {
     const loopbackPaths = checkPlatform(definition);
     if (hosted.has(definition.name)) {
@@ -179,6 +182,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         if (!bucket) return undefined;
         const wait = bucket.take(now());
         if (wait === 0) return undefined;
+        const record = serving.getStore();
+        if (record) record.limited = true;
         return {
           kind: 'rate_limit',
           category,
@@ -209,6 +214,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       category: undefined,
       status: undefined,
       fault: undefined,
+      limited: false,
       at: now(),
     };
     requests.push(record);
@@ -258,7 +264,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (plan.before) {
       result = render(plan.before);
     } else {
-      result = await route.execute();
+      result = await serving.run(record, () => route.execute());
       if (plan.after) result = render(plan.after);
     }
     if (result instanceof Response) record.status = result.status;

@@ -19,6 +19,11 @@ export interface RequestRecord {
   readonly status: number | undefined;
   /** The injected fault that decided the outcome (`latency` only when nothing else applied). */
   readonly fault: FaultKind | undefined;
+  /**
+   * True when the platform's rate limit (the sandbox's `rateLimits`) refused the request, whatever form the platform
+   * gives the refusal (Zoom and Umeet a 429, Bizconf an HTTP 200 envelope); an injected `rate_limit` is `fault`.
+   */
+  readonly limited: boolean;
   /** Arrival time in epoch milliseconds, from the sandbox clock (`now`). */
   readonly at: number;
 }

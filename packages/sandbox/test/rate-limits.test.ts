@@ -44,6 +44,22 @@ describe('rate limits', () => {
     expect((await client.call('GET', '/accounts/x')).status).toBe(429);
   });
 
+  it('marks the requests its limiter refused as `limited` in the log, and an injected rate_limit fault as a fault', async () => {
+    running = await startSandbox({ now: manualClock().now, rateLimits: { zoom: { light: 1 } } });
+    const client = zoomClient(running.zoom);
+    expect((await client.call('GET', '/accounts/x')).status).toBe(404);
+    expect((await client.call('GET', '/accounts/x')).status).toBe(429);
+    running.sandbox.faults.add({ platform: 'zoom', times: 1, fault: { kind: 'rate_limit' } });
+    expect((await client.call('GET', '/accounts')).status).toBe(429);
+
+    const api = running.sandbox.requests.filter((record) => record.path.startsWith('/v2/'));
+    expect(api.map((record) => [record.status, record.limited, record.fault])).toEqual([
+      [404, false, undefined],
+      [429, true, undefined],
+      [429, false, 'rate_limit'],
+    ]);
+  });
+
   it('adds Retry-After when configured', async () => {
     running = await startSandbox({
       now: manualClock().now,
