@@ -43,7 +43,7 @@ export interface RunWorkerOptions {
   /**
    * Limits and costs per platform, merged over {@link DEFAULT_RATE_PROFILES}: every worker of a master account must
    * be given the same, as together they stay under the platform's limit. A platform without a profile is not
-   * limited by the queue (its client's own rate limiter still paces each process).
+   * limited by the queue: its requests are still held to the client's `rateLimit` through the shared rate limit.
    */
   rateProfiles?: Readonly<Record<string, PlatformRateProfile>> | undefined;
   /**

@@ -44,8 +44,8 @@ export interface ZhumuOptions {
    */
   pathPrefix?: string | undefined;
   /**
-   * Requests per minute per category, merged over {@link ZHUMU_DEFAULT_RATE_LIMITS}. Zhumu counts them per API key,
-   * so processes sharing a key should share these numbers between them.
+   * Requests per minute per category, merged over {@link ZHUMU_DEFAULT_RATE_LIMITS}. Zhumu counts them per API key:
+   * processes sharing a key share these numbers by giving their clients one `sharedRateLimit`.
    */
   rateLimits?: Partial<ZhumuRateLimits> | undefined;
   /** Plan code used when a provision input names none. @default 'business' */
