@@ -7,9 +7,10 @@
 // limit (retries included), and the 429s the sandbox's limiter answered (a token bucket like the platform's: any
 // excess over the limit shows there). Then, with --kill, the 2,000-account run of the distributed test
 // (packages/bullmq/test/distributed-apply.test.ts; both run packages/bullmq/test/harness/distributed-run.ts): 4
-// workers, 10% faults, one worker killed with SIGKILL part-way and another started, here at Zoom's limits × --scale.
+// workers, 2,000 accounts across the four partner platforms, 10% faults, one worker killed with SIGKILL part-way and
+// another started.
 //
-// Usage: pnpm bench:bullmq [--accounts 600] [--scale 2] [--backends redis,postgres] [--kill] [--kill-accounts 2000]
+// Usage: pnpm bench:bullmq [--accounts 600] [--scale 2] [--backends redis,postgres] [--kill]
 // Needs redis-server on the PATH for the Redis runs (apt-get install -y redis-server).
 import { parseArgs } from 'node:util';
 import { limiterFor } from '@channelkit/bullmq';
@@ -27,7 +28,6 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '2' },
     backends: { type: 'string', default: 'redis,postgres' },
     kill: { type: 'boolean', default: false },
-    'kill-accounts': { type: 'string', default: '2000' },
   },
 });
 const accounts = Number(values.accounts);
@@ -58,15 +58,18 @@ async function run(
   prefix: string,
   options: Pick<
     DistributedRunOptions,
-    'workers' | 'masters' | 'accounts' | 'faults' | 'killAt' | 'concurrency'
+    'workers' | 'masters' | 'accounts' | 'faults' | 'killAt' | 'concurrency' | 'limits'
   >,
 ): Promise<RunFigures> {
-  const result = await runDistributedApply({ ...options, connection, prefix, limits });
+  const result = await runDistributedApply({ ...options, connection, prefix });
   // The rate over the span of the writes: from the first write to the last, at the sandbox.
   const seconds = (result.lastWrite - result.firstWrite) / 1000;
   // A limiter window lets `max` jobs start at once: the writes of the first window open the span, so the rate
   // counts the writes after them.
-  const firstWindow = limiterFor(result.rateProfile).max * options.masters;
+  const firstWindow = Object.values(result.rateProfiles).reduce(
+    (sum, profile) => sum + limiterFor(profile).max * options.masters,
+    0,
+  );
   return {
     writes: result.writes,
     seconds,
@@ -104,7 +107,12 @@ for (const backend of backends) {
       [4, 2],
     ] as const) {
       prefixes += 1;
-      const figures = await run(server.url, `bench${prefixes}`, { workers, masters, accounts });
+      const figures = await run(server.url, `bench${prefixes}`, {
+        workers,
+        masters,
+        accounts,
+        limits: { zoom: limits },
+      });
       const ratio = figures.rate / (writeLimit * masters);
       if (masters === 1) single = figures.rate;
       console.log(
@@ -121,13 +129,14 @@ for (const backend of backends) {
     }
     if (values.kill) {
       prefixes += 1;
-      const size = Number(values['kill-accounts']);
-      const figures = await run(server.url, `bench${prefixes}`, { ...FAULTY_RUN, accounts: size });
+      const figures = await run(server.url, `bench${prefixes}`, FAULTY_RUN);
+      const platforms = Object.keys(FAULTY_RUN.limits);
       console.log(
-        `${size} accounts, ${FAULTY_RUN.workers} workers, 10% faults, one killed with SIGKILL and replaced: complete ` +
-          `${figures.complete}, failed ${figures.failed}, not in the desired state ${figures.wrongState}, written other than once ` +
-          `${figures.wrongWrites}, ${figures.writes} writes in ${figures.seconds.toFixed(1)} s, 429s from the limiter ` +
-          `${figures.limited} of ${figures.requests} requests (${((100 * figures.limited) / figures.requests).toFixed(2)}%)`,
+        `${platforms.length * FAULTY_RUN.accounts} accounts on ${platforms.join(', ')}, ${FAULTY_RUN.workers} workers, ` +
+          `10% faults, one killed with SIGKILL and replaced: complete ${figures.complete}, failed ${figures.failed}, ` +
+          `not in the desired state ${figures.wrongState}, written other than once ${figures.wrongWrites}, ` +
+          `${figures.writes} writes, refused by the limiter ${figures.limited} of ${figures.requests} requests ` +
+          `(${((100 * figures.limited) / figures.requests).toFixed(2)}%)`,
       );
       if (!figures.complete || figures.failed > 0 || figures.wrongState > 0 || figures.wrongWrites > 0)
         failed = true;
