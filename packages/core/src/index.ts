@@ -158,6 +158,8 @@ export { findDuplicateReferral, type RegisteredReferral } from './port/find-dupl
 export { parseWire } from './port/parse-wire';
 export type { ExistingAccount, SameCustomerCheck } from './port/same-customer';
 export { ensureSameCustomer } from './port/same-customer';
+export type { SubmitReferralOnceOptions } from './port/submit-referral-once';
+export { submitReferralOnce } from './port/submit-referral-once';
 export type { TextLengthRule } from './port/text-length';
 export { checkTextLength } from './port/text-length';
 export type { Redactor } from './redaction/redactor';

@@ -1,7 +1,6 @@
 import {
   byPageNumber,
   findDuplicateReferral,
-  isAmbiguousFailure,
   type OperationContext,
   type Paginator,
   paginate,
@@ -9,6 +8,7 @@ import {
   type ReferralsPort,
   type RegisteredReferral,
   ResponseValidationError,
+  submitReferralOnce,
   UnsupportedOperationError,
   ValidationError,
   type ValidationIssue,
@@ -250,42 +250,31 @@ async function submit(
 ): Promise<Referral> {
   const operation = 'referrals.submit';
   refuse(input, SUBJECT);
-  // Read before writing: the same deal registered within the window (by another process, with another key, or by an
-  // earlier attempt whose answer was lost) is the answer, not a reason to register it twice.
-  if (settings.duplicateWindowMs > 0) {
-    const existing = await lookUpDuplicate(input, settings, context);
-    if (existing !== undefined) {
-      context.logger.info('bizconf: this deal is registered already; not registering it again', {
-        referralId: existing.opportunityId,
-      });
-      return referralFromOpportunity(existing);
-    }
-  }
   const bizNo = bizNoFor(scope.appId, operation, '', context.idempotencyKey);
-  try {
-    const { data } = await exchange(
-      context,
-      'write',
-      {
-        operation,
-        method: 'POST',
-        path: '/opportunities',
-        body: opportunityBody(input, bizNo),
-        // The bizNo makes a repeat return the same opportunity: safe to retry after a timeout or a lost answer.
-        idempotent: true,
-      },
-      opportunitySchema,
-    );
-    return referralFromOpportunity(data);
-  } catch (error) {
-    if (!isAmbiguousFailure(error) || settings.duplicateWindowMs <= 0) throw error;
-    const existing = await lookUpDuplicate(input, settings, context).catch(() => undefined);
-    if (existing === undefined) throw error;
-    context.logger.info('bizconf: ambiguous registration resolved by lookup; it exists', {
-      referralId: existing.opportunityId,
-    });
-    return referralFromOpportunity(existing);
-  }
+  const opportunity = await submitReferralOnce({
+    platform: 'bizconf',
+    windowMs: settings.duplicateWindowMs,
+    logger: context.logger,
+    lookUp: () => lookUpDuplicate(input, settings, context),
+    idOf: (found) => found.opportunityId,
+    submit: async () => {
+      const { data } = await exchange(
+        context,
+        'write',
+        {
+          operation,
+          method: 'POST',
+          path: '/opportunities',
+          body: opportunityBody(input, bizNo),
+          // The bizNo makes a repeat return the same opportunity: safe to retry after a timeout or a lost answer.
+          idempotent: true,
+        },
+        opportunitySchema,
+      );
+      return data;
+    },
+  });
+  return referralFromOpportunity(opportunity);
 }
 
 async function read(id: string, operation: string, context: OperationContext): Promise<Referral> {
