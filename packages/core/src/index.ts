@@ -156,6 +156,7 @@ export type {
 } from './port/adapter-port';
 export { findDuplicateReferral, type RegisteredReferral } from './port/find-duplicate-referral';
 export { parseWire } from './port/parse-wire';
+export { referralIdKind } from './port/referral-id-kind';
 export type { ExistingAccount, SameCustomerCheck } from './port/same-customer';
 export { ensureSameCustomer } from './port/same-customer';
 export type { SubmitReferralOnceOptions } from './port/submit-referral-once';

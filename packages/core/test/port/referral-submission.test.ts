@@ -3,8 +3,10 @@ import {
   findDuplicateReferral,
   type Logger,
   type RegisteredReferral,
+  referralIdKind,
   submitReferralOnce,
   TimeoutError,
+  ValidationError,
 } from '@channelkit/core';
 import type { ReferralInput } from '@channelkit/types';
 import { describe, expect, it } from 'vitest';
@@ -169,5 +171,29 @@ describe('submitReferralOnce', () => {
     const lost = platform({ write: 'is lost' });
     await expect(once(lost, 0)).rejects.toBeInstanceOf(TimeoutError);
     expect(lost.calls).toEqual({ lookUps: 0, submits: 1 });
+  });
+});
+
+describe('referralIdKind', () => {
+  const prefixes = { OPP: 'opportunity', LD: 'lead' } as const;
+  const invalid = "is not an Acme referral id: opportunities are 'OPP…' and leads 'LD…'";
+
+  it('names the kind by the prefix', () => {
+    expect(referralIdKind('OPP20250601', prefixes, invalid)).toBe('opportunity');
+    expect(referralIdKind('LD42', prefixes, invalid)).toBe('lead');
+  });
+
+  it.each(['opp1', 'X-OPP1', '', 'L'])('refuses %j with a ValidationError on referralId', (id) => {
+    let error: unknown;
+    try {
+      referralIdKind(id, prefixes, invalid);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({
+      message: `Invalid referralId: ${invalid}`,
+      issues: [{ path: 'referralId', message: invalid }],
+    });
   });
 });

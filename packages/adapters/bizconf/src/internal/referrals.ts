@@ -8,6 +8,7 @@ import {
   type ReferralsPort,
   type RegisteredReferral,
   ResponseValidationError,
+  referralIdKind,
   submitReferralOnce,
   UnsupportedOperationError,
   ValidationError,
@@ -55,11 +56,9 @@ export interface BizconfReferralSettings {
 
 type Kind = 'opportunity' | 'lead';
 
-function kindOf(id: string): Kind | undefined {
-  if (id.startsWith('OPP')) return 'opportunity';
-  if (id.startsWith('LD')) return 'lead';
-  return undefined;
-}
+/** Which endpoint an id belongs to, by its prefix. */
+const KIND_PREFIXES: Readonly<Record<string, Kind>> = { OPP: 'opportunity', LD: 'lead' };
+const INVALID_ID = "is not a Bizconf referral id: opportunities are 'OPP…' and leads 'LD…'";
 
 const pathOf = (kind: Kind, id: string, suffix = '') =>
   `/${kind === 'lead' ? 'leads' : 'opportunities'}/${segment(id)}${suffix}`;
@@ -278,14 +277,7 @@ async function submit(
 }
 
 async function read(id: string, operation: string, context: OperationContext): Promise<Referral> {
-  const kind = kindOf(id);
-  if (kind === undefined) {
-    const message = "is not a Bizconf referral id: opportunities are 'OPP…' and leads 'LD…'";
-    throw new ValidationError({
-      message: `Invalid referralId: ${message}`,
-      issues: [{ path: 'referralId', message }],
-    });
-  }
+  const kind = referralIdKind<Kind>(id, KIND_PREFIXES, INVALID_ID);
   if (kind === 'lead') {
     const { data } = await exchange(
       context,

@@ -8,9 +8,9 @@ import {
   type ReferralsPort,
   type RegisteredReferral,
   ResponseValidationError,
+  referralIdKind,
   submitReferralOnce,
   UnsupportedOperationError,
-  ValidationError,
 } from '@channelkit/core';
 import type { ListReferralsQuery, Referral, ReferralInput, ReferralPatch } from '@channelkit/types';
 import type { z } from 'zod';
@@ -52,12 +52,9 @@ export interface UmeetReferralSettings {
 
 type Kind = 'registration' | 'lead';
 
-/** Which endpoint an id belongs to, by its prefix; `undefined` for an id Umeet never issues. */
-function kindOf(id: string): Kind | undefined {
-  if (id.startsWith('dr_')) return 'registration';
-  if (id.startsWith('lead_')) return 'lead';
-  return undefined;
-}
+/** Which endpoint an id belongs to, by its prefix. */
+const KIND_PREFIXES: Readonly<Record<string, Kind>> = { dr_: 'registration', lead_: 'lead' };
+const INVALID_ID = "is not an Umeet referral id: deal registrations are 'dr_…' and leads 'lead_…'";
 
 function unsupported(operation: string): UnsupportedOperationError {
   return new UnsupportedOperationError({ platform: 'umeet', operation });
@@ -256,15 +253,7 @@ async function submit(
 }
 
 async function read(id: string, operation: string, context: OperationContext): Promise<Referral> {
-  const kind = kindOf(id);
-  if (kind === undefined) {
-    // Not an id Umeet issues: no request could find it.
-    const message = "is not an Umeet referral id: deal registrations are 'dr_…' and leads 'lead_…'";
-    throw new ValidationError({
-      message: `Invalid referralId: ${message}`,
-      issues: [{ path: 'referralId', message }],
-    });
-  }
+  const kind = referralIdKind<Kind>(id, KIND_PREFIXES, INVALID_ID);
   if (kind === 'lead') {
     const { data } = await exchangeParsed(
       context,
