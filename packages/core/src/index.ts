@@ -156,8 +156,11 @@ export type {
 } from './port/adapter-port';
 export { findDuplicateReferral, type RegisteredReferral } from './port/find-duplicate-referral';
 export { parseWire } from './port/parse-wire';
+export { referralIdKind } from './port/referral-id-kind';
 export type { ExistingAccount, SameCustomerCheck } from './port/same-customer';
 export { ensureSameCustomer } from './port/same-customer';
+export type { SubmitReferralOnceOptions } from './port/submit-referral-once';
+export { submitReferralOnce } from './port/submit-referral-once';
 export type { TextLengthRule } from './port/text-length';
 export { checkTextLength } from './port/text-length';
 export type { Redactor } from './redaction/redactor';

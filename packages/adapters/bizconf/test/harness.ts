@@ -1,13 +1,6 @@
 import { inspect } from 'node:util';
 import { type BizconfOptions, bizconf } from '@channelkit/bizconf';
-import {
-  type ChannelClient,
-  type ClientOptions,
-  createClient,
-  type Logger,
-  type OperationContext,
-  type TransportSettings,
-} from '@channelkit/core';
+import { type ChannelClient, type ClientOptions, createClient } from '@channelkit/core';
 import {
   BIZCONF_SANDBOX_BASE_URL,
   BIZCONF_SANDBOX_CREDENTIALS,
@@ -21,18 +14,18 @@ import {
 import { mainlandChinaCustomer, mainlandCreditCode } from '@channelkit/sandbox/conformance';
 import type { ProvisionAccountInput } from '@channelkit/types';
 import { http, passthrough } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  captureLogs,
+  createAdapterHarness,
+  type SentRequest,
+} from '../../../../test/adapter-support/adapter-harness';
 
-/** One msw server per test file; every test installs its own sandbox or handlers. */
-export const server = setupServer();
+export { captureLogs, type SentRequest };
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  server.events.removeAllListeners();
+/** One msw server per test file (every test installs its own sandbox or handlers) and the helpers bound to it. */
+export const { server, testSettings, recordRequests, contextFor } = createAdapterHarness({
+  platform: 'bizconf',
 });
-afterAll(() => server.close());
 
 /** Lets requests to a real server on `origin` (the loopback sandbox, a hostile server) pass msw untouched. */
 export function letThrough(origin: string): void {
@@ -48,43 +41,6 @@ export const CREDENTIALS = { ...BIZCONF_SANDBOX_CREDENTIALS };
 /** Polls fast: the sandbox's tasks finish in milliseconds. */
 export const FAST_POLLS = { pollIntervalMs: 5, maxPollIntervalMs: 20 } as const;
 
-/** A request as it left the transport. */
-export interface SentRequest {
-  method: string;
-  url: URL;
-  headers: Headers;
-  text: string;
-  /** The JSON body, or `undefined`. */
-  json: unknown;
-}
-
-/** Records every request sent through msw, bodies included. */
-export function recordRequests(): SentRequest[] {
-  const sent: SentRequest[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const entry: SentRequest = {
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      text: '',
-      json: undefined,
-    };
-    sent.push(entry);
-    void request
-      .clone()
-      .text()
-      .then((text) => {
-        entry.text = text;
-        try {
-          entry.json = text ? JSON.parse(text) : undefined;
-        } catch {
-          entry.json = undefined;
-        }
-      });
-  });
-  return sent;
-}
-
 /** The requests to `method path` (path below the API URL, e.g. `/enterprises`). */
 export function sentTo(sent: readonly SentRequest[], method: string, path: string | RegExp): SentRequest[] {
   return sent.filter(
@@ -96,45 +52,11 @@ export function sentTo(sent: readonly SentRequest[], method: string, path: strin
   );
 }
 
-/** A logger that keeps every line. */
-export function captureLogs() {
-  const lines: { level: string; message: string; fields: Record<string, unknown> | undefined }[] = [];
-  const at =
-    (level: string) =>
-    (message: string, fields?: Record<string, unknown>): void => {
-      lines.push({ level, message, fields });
-    };
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { lines, logger };
-}
-
 /** Small delays keep retries fast; the timeout is generous for a shared machine. */
 export const fastClient: ClientOptions = {
   retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
   timeoutMs: 5_000,
 };
-
-/** Transport settings for calling the adapter directly. */
-export const testSettings: TransportSettings = {
-  timeoutMs: 5_000,
-  maxResponseBytes: 10 * 1024 * 1024,
-  retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
-  userAgent: 'channelkit-bizconf-tests',
-  emitBodies: false,
-};
-
-/** An operation context over a fresh transport of `adapter`. */
-export function contextFor(adapter: ReturnType<typeof bizconf>, settings: TransportSettings = testSettings) {
-  const { lines, logger } = captureLogs();
-  const context: OperationContext = {
-    transport: adapter.createTransport(settings),
-    idempotencyKey: 'test-idempotency-key',
-    signal: undefined,
-    timeoutMs: undefined,
-    logger,
-  };
-  return { context, logs: lines };
-}
 
 /** What {@link sandboxed} builds. */
 export interface Sandboxed {

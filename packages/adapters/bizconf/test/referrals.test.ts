@@ -10,13 +10,13 @@ import {
   ConflictError,
   createClient,
   ResponseValidationError,
-  ServerError,
   UnsupportedOperationError,
   ValidationError,
 } from '@channelkit/core';
 import type { ReferralInput } from '@channelkit/types';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { describeDuplicateReferralCases } from '../../../../test/adapter-support/duplicate-referral-cases';
 import { API, CREDENTIALS, fastClient, type SentRequest, sandboxed, sentTo, server } from './harness';
 
 const page = readFileSync(new URL('../../../../docs/partners/bizconf.md', import.meta.url), 'utf8');
@@ -275,16 +275,29 @@ describe('leads (inbound)', () => {
 });
 
 describe('no duplicate opportunities', () => {
-  it('returns the opportunity of the same customer and products registered with another key', async () => {
-    const { client, creates } = world();
-
-    const first = await client.referrals.submit(dealInput(), { idempotencyKey: 'process-a' });
-    const again = await client.referrals.submit(dealInput({ name: '另一个名字' }), {
-      idempotencyKey: 'process-b',
-    });
-
-    expect(again.id).toBe(first.id);
-    expect(creates()).toHaveLength(1);
+  describeDuplicateReferralCases({
+    noun: 'opportunity',
+    dealInput,
+    world: ({ duplicateWindowMs, now } = {}) => {
+      const setup = world({
+        ...(duplicateWindowMs === undefined
+          ? {}
+          : { adapter: { referralDuplicateWindowMs: duplicateWindowMs } }),
+        ...(now ? { now } : {}),
+      });
+      return {
+        client: setup.client,
+        sandbox: setup.sandbox,
+        submissions: setup.creates,
+        registered: () => setup.controls.referrals.listOpportunities().map((item) => item.opportunityId),
+        decline: (id) => setup.controls.referrals.reviewOpportunity(id, 'REJECTED'),
+        anotherClient: () =>
+          createClient(bizconf({ ...CREDENTIALS, baseUrl: API.replace('/openapi/v1', '') }), fastClient),
+      };
+    },
+    submitRequest: { method: 'POST', path: '/openapi/v1/opportunities' },
+    serverErrorStatus: 500,
+    repeatMarker: (request) => bodyOf(request)?.bizNo,
   });
 
   it('finds the opportunity by its bizNo when the same key is repeated without the look-up', async () => {
@@ -308,94 +321,6 @@ describe('no duplicate opportunities', () => {
     expect(again.id).toBe(first.id);
     expect(conflict).toMatchObject({ name: 'ConflictError', platformCode: 40902 });
     expect(controls.referrals.listOpportunities()).toHaveLength(1);
-  });
-
-  it('registers another deal for other quantities, or once the first is closed', async () => {
-    const { client, controls, creates } = world();
-    const first = await client.referrals.submit(dealInput());
-
-    const more = await client.referrals.submit(
-      dealInput({ products: [{ code: 'STANDARD', quantity: 300 }] }),
-    );
-    controls.referrals.reviewOpportunity(first.id, 'REJECTED');
-    const afterRejection = await client.referrals.submit(dealInput());
-
-    expect(new Set([first.id, more.id, afterRejection.id]).size).toBe(3);
-    expect(creates()).toHaveLength(3);
-  });
-
-  it('looks back only as far as the window, measured in Beijing time', async () => {
-    let now = Date.now() - 25 * 60 * 60 * 1000;
-    const { client, creates } = world({ now: () => now });
-    const old = await client.referrals.submit(dealInput());
-    now = Date.now() - 23 * 60 * 60 * 1000;
-    const recent = await client.referrals.submit(
-      dealInput({ products: [{ code: 'STANDARD', quantity: 1 }] }),
-    );
-    now = Date.now();
-
-    const fresh = await client.referrals.submit(dealInput());
-    const same = await client.referrals.submit(dealInput({ products: [{ code: 'STANDARD', quantity: 1 }] }));
-
-    expect(fresh.id).not.toBe(old.id);
-    expect(same.id).toBe(recent.id);
-    expect(creates()).toHaveLength(3);
-  });
-
-  it('registers once when the answer is lost and the transport repeats the create with its bizNo', async () => {
-    const { client, sandbox, controls, sent } = world();
-    sandbox.faults.add({
-      method: 'POST',
-      path: '/openapi/v1/opportunities',
-      when: 'after',
-      times: 1,
-      fault: { kind: 'reset' },
-    });
-
-    const referral = await client.referrals.submit(dealInput());
-
-    const bizNos = sentTo(sent, 'POST', '/opportunities').map((request) => bodyOf(request)?.bizNo);
-    expect(bizNos).toHaveLength(2);
-    expect(new Set(bizNos).size).toBe(1);
-    expect(controls.referrals.listOpportunities().map((item) => item.opportunityId)).toEqual([referral.id]);
-  });
-
-  it('finds the opportunity when every answer is lost, instead of failing or registering again', async () => {
-    const { client, sandbox, controls } = world();
-    sandbox.faults.add({
-      method: 'POST',
-      path: '/openapi/v1/opportunities',
-      when: 'after',
-      times: 10,
-      fault: { kind: 'server_error', status: 500 },
-    });
-
-    const referral = await client.referrals.submit(dealInput());
-
-    expect(controls.referrals.listOpportunities().map((item) => item.opportunityId)).toEqual([referral.id]);
-  });
-
-  it('surfaces the ambiguous failure without the look-up, and a repeat with a new key finds the opportunity', async () => {
-    const { client, sandbox, controls } = world({ adapter: { referralDuplicateWindowMs: 0 } });
-    sandbox.faults.add({
-      method: 'POST',
-      path: '/openapi/v1/opportunities',
-      when: 'after',
-      times: 3,
-      fault: { kind: 'server_error', status: 500 },
-    });
-    const failed = await client.referrals
-      .submit(dealInput(), { idempotencyKey: 'first' })
-      .catch((error: unknown) => error);
-    expect(failed).toBeInstanceOf(ServerError);
-
-    const withLookup = createClient(
-      bizconf({ ...CREDENTIALS, baseUrl: API.replace('/openapi/v1', '') }),
-      fastClient,
-    );
-    const referral = await withLookup.referrals.submit(dealInput(), { idempotencyKey: 'second' });
-
-    expect(controls.referrals.listOpportunities().map((item) => item.opportunityId)).toEqual([referral.id]);
   });
 });
 

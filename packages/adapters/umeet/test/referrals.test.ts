@@ -1,7 +1,6 @@
 import {
   createClient,
   ResponseValidationError,
-  ServerError,
   UnsupportedOperationError,
   ValidationError,
 } from '@channelkit/core';
@@ -15,6 +14,7 @@ import {
 } from '@channelkit/umeet';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { describeDuplicateReferralCases } from '../../../../test/adapter-support/duplicate-referral-cases';
 import { codeSpans, contractSubTable } from './contract-doc';
 import { API, apiCalls, sandboxed, server, TOKEN_URL } from './harness';
 
@@ -240,16 +240,38 @@ describe('leads (inbound)', () => {
 });
 
 describe('no duplicate registrations', () => {
-  it('returns the registration of the same customer and products submitted with another key', async () => {
-    const { client, posts } = world();
-
-    const first = await client.referrals.submit(dealInput(), { idempotencyKey: 'process-a' });
-    const again = await client.referrals.submit(dealInput({ name: '另一个名字' }), {
-      idempotencyKey: 'process-b',
-    });
-
-    expect(again.id).toBe(first.id);
-    expect(posts()).toHaveLength(1);
+  describeDuplicateReferralCases({
+    noun: 'registration',
+    dealInput,
+    world: ({ duplicateWindowMs, now } = {}) => {
+      const setup = world({
+        ...(duplicateWindowMs === undefined
+          ? {}
+          : { umeet: { referralDuplicateWindowMs: duplicateWindowMs } }),
+        ...(now ? { now } : {}),
+      });
+      return {
+        client: setup.client,
+        sandbox: setup.sandbox,
+        submissions: () =>
+          setup.sent.filter(
+            (request) => request.method === 'POST' && request.url.pathname === '/v1/deal-registrations',
+          ),
+        registered: () => setup.controls.referrals.listRegistrations().map((registration) => registration.id),
+        decline: (id) => setup.controls.referrals.reviewRegistration(id, 'rejected'),
+        anotherClient: () =>
+          createClient(
+            umeet({
+              clientId: setup.controls.credentials.clientId,
+              clientSecret: setup.controls.credentials.clientSecret,
+            }),
+            FAST,
+          ),
+      };
+    },
+    submitRequest: { method: 'POST', path: '/v1/deal-registrations' },
+    serverErrorStatus: 503,
+    repeatMarker: (request) => request.headers.get('idempotency-key'),
   });
 
   it('matches the customer by credit code, and by name ignoring case, spacing and full-width forms', async () => {
@@ -269,32 +291,6 @@ describe('no duplicate registrations', () => {
     expect(posts()).toHaveLength(1);
   });
 
-  it('registers another deal for other quantities, another customer, or a closed registration', async () => {
-    const { client, controls, posts } = world();
-    const first = await client.referrals.submit(dealInput());
-
-    const more = await client.referrals.submit(
-      dealInput({ products: [{ code: 'business', quantity: 300 }] }),
-    );
-    controls.referrals.reviewRegistration(first.id, 'rejected');
-    const afterRejection = await client.referrals.submit(dealInput());
-
-    expect(new Set([first.id, more.id, afterRejection.id]).size).toBe(3);
-    expect(posts()).toHaveLength(3);
-  });
-
-  it('looks back only as far as the window', async () => {
-    let now = Date.now() - 25 * 60 * 60 * 1000;
-    const { client, posts } = world({ now: () => now });
-    const old = await client.referrals.submit(dealInput());
-    now = Date.now();
-
-    const fresh = await client.referrals.submit(dealInput());
-
-    expect(fresh.id).not.toBe(old.id);
-    expect(posts()).toHaveLength(2);
-  });
-
   it('honours a shorter window, and 0 turns the look-up off', async () => {
     let now = Date.now() - 2 * 60 * 60 * 1000;
     const hour = world({ now: () => now, umeet: { referralDuplicateWindowMs: 60 * 60 * 1000 } });
@@ -307,74 +303,6 @@ describe('no duplicate registrations', () => {
     await off.client.referrals.submit(dealInput());
     expect(apiCalls(off.sent).filter((call) => call.startsWith('GET /deal-registrations'))).toEqual([]);
     expect(off.posts()).toHaveLength(2);
-  });
-
-  it('registers once when the answer is lost and the transport repeats the POST with its key', async () => {
-    const { client, sandbox, controls, sent } = world();
-    sandbox.faults.add({
-      method: 'POST',
-      path: '/v1/deal-registrations',
-      when: 'after',
-      times: 1,
-      fault: { kind: 'reset' },
-    });
-
-    const referral = await client.referrals.submit(dealInput());
-
-    const keys = sent
-      .filter((request) => request.method === 'POST' && request.url.pathname === '/v1/deal-registrations')
-      .map((request) => request.headers.get('idempotency-key'));
-    expect(keys).toHaveLength(2);
-    expect(new Set(keys).size).toBe(1);
-    expect(controls.referrals.listRegistrations().map((registration) => registration.id)).toEqual([
-      referral.id,
-    ]);
-  });
-
-  it('finds the registration when every answer is lost, instead of failing or registering again', async () => {
-    const { client, sandbox, controls } = world();
-    sandbox.faults.add({
-      method: 'POST',
-      path: '/v1/deal-registrations',
-      when: 'after',
-      times: 10,
-      fault: { kind: 'server_error', status: 503 },
-    });
-
-    const referral = await client.referrals.submit(dealInput());
-
-    expect(controls.referrals.listRegistrations().map((registration) => registration.id)).toEqual([
-      referral.id,
-    ]);
-  });
-
-  it('registers once when the caller repeats a failed call with a new key', async () => {
-    const { client, sandbox, controls } = world({ umeet: { referralDuplicateWindowMs: 0 } });
-    sandbox.faults.add({
-      method: 'POST',
-      path: '/v1/deal-registrations',
-      when: 'after',
-      times: 3,
-      fault: { kind: 'server_error', status: 503 },
-    });
-    // Without the look-up, the lost answers surface: the error says the write may have happened.
-    const failed = await client.referrals
-      .submit(dealInput(), { idempotencyKey: 'first' })
-      .catch((error: unknown) => error);
-    expect(failed).toBeInstanceOf(ServerError);
-
-    const withLookup = createClient(
-      umeet({
-        clientId: controls.credentials.clientId,
-        clientSecret: controls.credentials.clientSecret,
-      }),
-      FAST,
-    );
-    const referral = await withLookup.referrals.submit(dealInput(), { idempotencyKey: 'second' });
-
-    expect(controls.referrals.listRegistrations().map((registration) => registration.id)).toEqual([
-      referral.id,
-    ]);
   });
 });
 

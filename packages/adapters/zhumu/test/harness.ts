@@ -1,4 +1,3 @@
-import type { OperationContext, TransportSettings } from '@channelkit/core';
 import {
   createSandbox,
   type SandboxOptions,
@@ -8,100 +7,31 @@ import {
 } from '@channelkit/sandbox';
 import type { ProvisionAccountInput } from '@channelkit/types';
 import { type ZhumuOptions, zhumu } from '@channelkit/zhumu';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  createAdapterHarness,
+  type SentRequest as SharedSentRequest,
+  settled,
+} from '../../../../test/adapter-support/adapter-harness';
 
-/** One msw server per test file; every test installs its own sandbox or handlers. */
-export const server = setupServer();
+export { settled };
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  server.events.removeAllListeners();
+/** A request as it left the transport, with its form fields decoded once its body is read. */
+export type SentRequest = SharedSentRequest & { form: Record<string, string> };
+
+/** One msw server per test file (every test installs its own sandbox or handlers) and the helpers bound to it. */
+export const { server, testSettings, recordRequests, contextFor } = createAdapterHarness({
+  platform: 'zhumu',
+  // Zhumu's default pacing (2 writes per second) would only make the tests slow.
+  settings: { rateLimit: 10_000 },
+  readBody: (text) => ({ form: Object.fromEntries(new URLSearchParams(text)) }),
 });
-afterAll(() => server.close());
 
 /** Zhumu's API as the adapter calls it by default. */
 export const API = 'https://api.zhumu.me/v3';
 
-/** A request as it left the transport. */
-export interface SentRequest {
-  method: string;
-  url: URL;
-  headers: Headers;
-  /** The raw body, as sent. */
-  text: string;
-  /** The form fields, decoded. */
-  form: Record<string, string>;
-  /** Settles once `text` and `form` are read. */
-  ready: Promise<void>;
-}
-
-/** Small delays keep retries fast; the timeout is generous for a shared machine. */
-export const testSettings: TransportSettings = {
-  timeoutMs: 5_000,
-  maxResponseBytes: 10 * 1024 * 1024,
-  retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
-  userAgent: 'channelkit-zhumu-tests',
-  emitBodies: false,
-  // Zhumu's default pacing (2 writes per second) would only make the tests slow.
-  rateLimit: 10_000,
-};
-
-/** Records every request the adapter sends; bodies are read as they go, `settled(sent)` waits for them. */
-export function recordRequests(): SentRequest[] {
-  const sent: SentRequest[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const body = request.clone().text();
-    const entry: SentRequest = {
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      text: '',
-      form: {},
-      ready: body.then((text) => {
-        entry.text = text;
-        entry.form = Object.fromEntries(new URLSearchParams(text));
-      }),
-    };
-    sent.push(entry);
-  });
-  return sent;
-}
-
-/** The recorded requests, once every body has been read. */
-export async function settled(sent: readonly SentRequest[]): Promise<readonly SentRequest[]> {
-  await Promise.all(sent.map((request) => request.ready));
-  return sent;
-}
-
 /** The requests sent to an endpoint below `/v3`, e.g. `/enterprise/create`. */
 export function sentTo(sent: readonly SentRequest[], endpoint: string): SentRequest[] {
   return sent.filter((request) => request.url.pathname === `/v3${endpoint}`);
-}
-
-/** Log lines an operation wrote. */
-export interface LogLine {
-  level: string;
-  message: string;
-  fields: Record<string, unknown> | undefined;
-}
-
-/** An operation context over a fresh transport, with a logger that keeps every line. */
-export function contextFor(adapter: ReturnType<typeof zhumu>, settings: TransportSettings = testSettings) {
-  const logs: LogLine[] = [];
-  const logger = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-    logs.push({ level, message, fields });
-  };
-  const transport = adapter.createTransport(settings);
-  const context: OperationContext = {
-    transport,
-    idempotencyKey: 'test-idempotency-key',
-    signal: undefined,
-    timeoutMs: undefined,
-    logger: { debug: logger('debug'), info: logger('info'), warn: logger('warn'), error: logger('error') },
-  };
-  return { context, logs, transport };
 }
 
 /** A sandboxed Zhumu behind msw, the adapter with the sandbox's credentials, and a request log. */

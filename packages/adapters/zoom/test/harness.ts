@@ -1,65 +1,14 @@
-import type { OperationContext, TransportSettings } from '@channelkit/core';
 import { createSandbox, type SandboxOptions, ZOOM_SANDBOX_CREDENTIALS } from '@channelkit/sandbox';
 import type { ProvisionAccountInput } from '@channelkit/types';
 import { type ZoomOptions, zoom } from '@channelkit/zoom';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createAdapterHarness, type SentRequest } from '../../../../test/adapter-support/adapter-harness';
 
-/** One msw server per test file; every test installs its own sandbox or handlers. */
-export const server = setupServer();
+export type { SentRequest };
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  server.events.removeAllListeners();
+/** One msw server per test file (every test installs its own sandbox or handlers) and the helpers bound to it. */
+export const { server, testSettings, recordRequests, contextFor } = createAdapterHarness({
+  platform: 'zoom',
 });
-afterAll(() => server.close());
-
-/** A request as it left the transport. */
-export interface SentRequest {
-  method: string;
-  url: URL;
-  headers: Headers;
-  text: string;
-  /** The JSON body, or `undefined` for empty and form bodies. */
-  json: unknown;
-}
-
-/** Small delays keep retries fast; the timeout is generous for a shared machine. */
-export const testSettings: TransportSettings = {
-  timeoutMs: 5_000,
-  maxResponseBytes: 10 * 1024 * 1024,
-  retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 },
-  userAgent: 'channelkit-zoom-tests',
-  emitBodies: false,
-};
-
-/** Records every request the adapter sends, bodies included. */
-export function recordRequests(): SentRequest[] {
-  const sent: SentRequest[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const entry: SentRequest = {
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      text: '',
-      json: undefined,
-    };
-    sent.push(entry);
-    void request
-      .clone()
-      .text()
-      .then((text) => {
-        entry.text = text;
-        try {
-          entry.json = text ? JSON.parse(text) : undefined;
-        } catch {
-          entry.json = undefined;
-        }
-      });
-  });
-  return sent;
-}
 
 /** The requests to `method path` (path relative to `https://api.zoom.us/v2`). */
 export function sentTo(sent: readonly SentRequest[], method: string, path: string): SentRequest[] {
@@ -70,22 +19,6 @@ export function sentTo(sent: readonly SentRequest[], method: string, path: strin
 export function bodyOf<T = Record<string, unknown>>(request: SentRequest | undefined): T {
   if (!request) throw new Error('expected request was not sent');
   return request.json as T;
-}
-
-/** An operation context over a fresh transport, with a logger that keeps every line. */
-export function contextFor(adapter: ReturnType<typeof zoom>, settings: TransportSettings = testSettings) {
-  const logs: { message: string; fields: Record<string, unknown> | undefined }[] = [];
-  const log = (message: string, fields?: Record<string, unknown>) => {
-    logs.push({ message, fields });
-  };
-  const context: OperationContext = {
-    transport: adapter.createTransport(settings),
-    idempotencyKey: 'test-idempotency-key',
-    signal: undefined,
-    timeoutMs: undefined,
-    logger: { debug: log, info: log, warn: log, error: log },
-  };
-  return { context, logs };
 }
 
 /** A sandboxed Zoom behind msw, the adapter with the sandbox's credentials, and a request log. */

@@ -1,7 +1,6 @@
 import {
   byPageNumber,
   findDuplicateReferral,
-  isAmbiguousFailure,
   type OperationContext,
   type Paginator,
   paginate,
@@ -9,6 +8,8 @@ import {
   type ReferralsPort,
   type RegisteredReferral,
   ResponseValidationError,
+  referralIdKind,
+  submitReferralOnce,
   UnsupportedOperationError,
   ValidationError,
   type ValidationIssue,
@@ -55,11 +56,9 @@ export interface BizconfReferralSettings {
 
 type Kind = 'opportunity' | 'lead';
 
-function kindOf(id: string): Kind | undefined {
-  if (id.startsWith('OPP')) return 'opportunity';
-  if (id.startsWith('LD')) return 'lead';
-  return undefined;
-}
+/** Which endpoint an id belongs to, by its prefix. */
+const KIND_PREFIXES: Readonly<Record<string, Kind>> = { OPP: 'opportunity', LD: 'lead' };
+const INVALID_ID = "is not a Bizconf referral id: opportunities are 'OPP…' and leads 'LD…'";
 
 const pathOf = (kind: Kind, id: string, suffix = '') =>
   `/${kind === 'lead' ? 'leads' : 'opportunities'}/${segment(id)}${suffix}`;
@@ -250,53 +249,35 @@ async function submit(
 ): Promise<Referral> {
   const operation = 'referrals.submit';
   refuse(input, SUBJECT);
-  // Read before writing: the same deal registered within the window (by another process, with another key, or by an
-  // earlier attempt whose answer was lost) is the answer, not a reason to register it twice.
-  if (settings.duplicateWindowMs > 0) {
-    const existing = await lookUpDuplicate(input, settings, context);
-    if (existing !== undefined) {
-      context.logger.info('bizconf: this deal is registered already; not registering it again', {
-        referralId: existing.opportunityId,
-      });
-      return referralFromOpportunity(existing);
-    }
-  }
   const bizNo = bizNoFor(scope.appId, operation, '', context.idempotencyKey);
-  try {
-    const { data } = await exchange(
-      context,
-      'write',
-      {
-        operation,
-        method: 'POST',
-        path: '/opportunities',
-        body: opportunityBody(input, bizNo),
-        // The bizNo makes a repeat return the same opportunity: safe to retry after a timeout or a lost answer.
-        idempotent: true,
-      },
-      opportunitySchema,
-    );
-    return referralFromOpportunity(data);
-  } catch (error) {
-    if (!isAmbiguousFailure(error) || settings.duplicateWindowMs <= 0) throw error;
-    const existing = await lookUpDuplicate(input, settings, context).catch(() => undefined);
-    if (existing === undefined) throw error;
-    context.logger.info('bizconf: ambiguous registration resolved by lookup; it exists', {
-      referralId: existing.opportunityId,
-    });
-    return referralFromOpportunity(existing);
-  }
+  const opportunity = await submitReferralOnce({
+    platform: 'bizconf',
+    windowMs: settings.duplicateWindowMs,
+    logger: context.logger,
+    lookUp: () => lookUpDuplicate(input, settings, context),
+    idOf: (found) => found.opportunityId,
+    submit: async () => {
+      const { data } = await exchange(
+        context,
+        'write',
+        {
+          operation,
+          method: 'POST',
+          path: '/opportunities',
+          body: opportunityBody(input, bizNo),
+          // The bizNo makes a repeat return the same opportunity: safe to retry after a timeout or a lost answer.
+          idempotent: true,
+        },
+        opportunitySchema,
+      );
+      return data;
+    },
+  });
+  return referralFromOpportunity(opportunity);
 }
 
 async function read(id: string, operation: string, context: OperationContext): Promise<Referral> {
-  const kind = kindOf(id);
-  if (kind === undefined) {
-    const message = "is not a Bizconf referral id: opportunities are 'OPP…' and leads 'LD…'";
-    throw new ValidationError({
-      message: `Invalid referralId: ${message}`,
-      issues: [{ path: 'referralId', message }],
-    });
-  }
+  const kind = referralIdKind<Kind>(id, KIND_PREFIXES, INVALID_ID);
   if (kind === 'lead') {
     const { data } = await exchange(
       context,

@@ -1,7 +1,6 @@
 import {
   byOffset,
   findDuplicateReferral,
-  isAmbiguousFailure,
   type OperationContext,
   type Paginator,
   paginate,
@@ -9,8 +8,9 @@ import {
   type ReferralsPort,
   type RegisteredReferral,
   ResponseValidationError,
+  referralIdKind,
+  submitReferralOnce,
   UnsupportedOperationError,
-  ValidationError,
 } from '@channelkit/core';
 import type { ListReferralsQuery, Referral, ReferralInput, ReferralPatch } from '@channelkit/types';
 import type { z } from 'zod';
@@ -52,12 +52,9 @@ export interface UmeetReferralSettings {
 
 type Kind = 'registration' | 'lead';
 
-/** Which endpoint an id belongs to, by its prefix; `undefined` for an id Umeet never issues. */
-function kindOf(id: string): Kind | undefined {
-  if (id.startsWith('dr_')) return 'registration';
-  if (id.startsWith('lead_')) return 'lead';
-  return undefined;
-}
+/** Which endpoint an id belongs to, by its prefix. */
+const KIND_PREFIXES: Readonly<Record<string, Kind>> = { dr_: 'registration', lead_: 'lead' };
+const INVALID_ID = "is not an Umeet referral id: deal registrations are 'dr_…' and leads 'lead_…'";
 
 function unsupported(operation: string): UnsupportedOperationError {
   return new UnsupportedOperationError({ platform: 'umeet', operation });
@@ -230,53 +227,33 @@ async function submit(
   context: OperationContext,
 ): Promise<Referral> {
   const operation = 'referrals.submit';
-  // Read before writing: the same deal registered within the window (by another process, with another key, or by an
-  // earlier attempt whose answer was lost) is the answer, not a reason to register it twice.
-  if (settings.duplicateWindowMs > 0) {
-    const existing = await lookUpDuplicate(input, settings, context);
-    if (existing !== undefined) {
-      context.logger.info('umeet: this deal is registered already; not registering it again', {
-        referralId: existing.id,
-      });
-      return referralFromRegistration(existing);
-    }
-  }
-  try {
-    const { data } = await exchangeParsed(
-      context,
-      {
-        operation,
-        method: 'POST',
-        path: '/deal-registrations',
-        body: registrationBody(input),
-        // The same key on every attempt: Umeet answers a repeated POST with its first answer.
-        idempotencyKey: idempotencyHeaderKey(context.idempotencyKey),
-      },
-      umeetRegistrationSchema,
-    );
-    return referralFromRegistration(data);
-  } catch (error) {
-    // The transport's retries carried the same key; after they ran out, the registration may still exist.
-    if (!isAmbiguousFailure(error) || settings.duplicateWindowMs <= 0) throw error;
-    const existing = await lookUpDuplicate(input, settings, context).catch(() => undefined);
-    if (existing === undefined) throw error;
-    context.logger.info('umeet: ambiguous registration resolved by lookup; it exists', {
-      referralId: existing.id,
-    });
-    return referralFromRegistration(existing);
-  }
+  const registration = await submitReferralOnce({
+    platform: 'umeet',
+    windowMs: settings.duplicateWindowMs,
+    logger: context.logger,
+    lookUp: () => lookUpDuplicate(input, settings, context),
+    idOf: (found) => found.id,
+    submit: async () => {
+      const { data } = await exchangeParsed(
+        context,
+        {
+          operation,
+          method: 'POST',
+          path: '/deal-registrations',
+          body: registrationBody(input),
+          // The same key on every attempt: Umeet answers a repeated POST with its first answer.
+          idempotencyKey: idempotencyHeaderKey(context.idempotencyKey),
+        },
+        umeetRegistrationSchema,
+      );
+      return data;
+    },
+  });
+  return referralFromRegistration(registration);
 }
 
 async function read(id: string, operation: string, context: OperationContext): Promise<Referral> {
-  const kind = kindOf(id);
-  if (kind === undefined) {
-    // Not an id Umeet issues: no request could find it.
-    const message = "is not an Umeet referral id: deal registrations are 'dr_…' and leads 'lead_…'";
-    throw new ValidationError({
-      message: `Invalid referralId: ${message}`,
-      issues: [{ path: 'referralId', message }],
-    });
-  }
+  const kind = referralIdKind<Kind>(id, KIND_PREFIXES, INVALID_ID);
   if (kind === 'lead') {
     const { data } = await exchangeParsed(
       context,
