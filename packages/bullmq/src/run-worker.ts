@@ -243,15 +243,18 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
     workers.set(partner, worker);
   }
 
-  // A 429 that got through: pause the whole queue of that master account for the wait the platform asked for.
+  // A 429 that got through with a Retry-After: pause the whole queue of that master account for the wait the
+  // platform asked for. Without one there is nothing to pause for: the shared rate limit and the clients' limiters
+  // slow down on their own, and a pause as short as the retry's backoff would only restart BullMQ's limiter window
+  // early, letting a fresh window's jobs start at once.
   hub.on('retry', (event) => {
     if (event.status !== 429) return;
+    const asked = event.error instanceof RateLimitError ? event.error.retryAfterMs : undefined;
     const adapter = options.adapters[event.platform];
-    if (adapter === undefined) return;
+    if (asked === undefined || adapter === undefined) return;
     const queue = backend.queue(queueNameOf(event.platform, adapter.idempotencyScope));
     // The platform's Retry-After, not the (capped) wait of this request's retry; bounded against a hostile answer.
-    const asked = event.error instanceof RateLimitError ? event.error.retryAfterMs : undefined;
-    const pauseMs = Math.min(MAX_PAUSE_MS, Math.max(1, Math.round(asked ?? event.delayMs)));
+    const pauseMs = Math.min(MAX_PAUSE_MS, Math.max(1, Math.round(asked)));
     queue.rateLimit(pauseMs).catch(() => undefined);
   });
 
