@@ -274,7 +274,6 @@ export async function runDistributedApply(options: DistributedRunOptions): Promi
         if (record.limited) figures.limited += 1;
         if (record.category === 'heavy') heavy += 1;
         if (isAppliedWrite(record)) {
-          figures.writes += 1;
           firstWrite = Math.min(firstWrite, record.at);
           lastWrite = Math.max(lastWrite, record.at);
         }
@@ -288,6 +287,7 @@ export async function runDistributedApply(options: DistributedRunOptions): Promi
         const platform = syncPlatform(partner);
         const applied = platform.appliedWrites(running.sandbox);
         writes += applied.total;
+        (perPlatform[partner] as { writes: number }).writes += applied.total;
         const actions = plan.actions.filter((action) => action.partner === partner);
         for (const action of actions) {
           const seats = platform.stateOf(running.sandbox, action.accountId)?.seats;
